@@ -9,14 +9,17 @@ import CGMP
 /// The row lookups depend on the exponent's digits, so this path is not constant-time against a
 /// cache-timing observer on the same machine; it serves encryption nonces, where speed decides a
 /// booth's throughput. Guardians' long-term secrets use `ElementModP.powerSecret` instead.
-public final class FixedBaseTable: Sendable {
+public final class FixedBaseTable: Sendable, Hashable {
     /// The base every power is of.
     public let base: ElementModP
     let windowBits: Int
     let rows: [[GMPInteger]]
 
+    /// The window used unless a caller asks otherwise: 26 rows of 1,024 powers (13.6 MB), 25 multiplications a power.
+    public static let defaultWindowBits = 10
+
     /// Builds the table of `base` with windows of `windowBits` bits (8 to 12 are sensible; 12 uses about 46 MB).
-    public init(base: ElementModP, windowBits: Int = 10) {
+    public init(base: ElementModP, windowBits: Int = defaultWindowBits) {
         precondition((1...16).contains(windowBits), "window of 1 to 16 bits")
         self.base = base
         self.windowBits = windowBits
@@ -70,4 +73,7 @@ public final class FixedBaseTable: Sendable {
         }
         return result
     }
+
+    public static func == (a: FixedBaseTable, b: FixedBaseTable) -> Bool { a.base == b.base }
+    public func hash(into hasher: inout Hasher) { hasher.combine(base) }
 }

@@ -19,6 +19,9 @@ public enum GroupParameters {
     static let r = GMPInteger.divideExactly(GMPInteger.minus(p, 1), q)
     static let g = GMPInteger(bigEndian: Hex.decode(gHex)!)
 
+    /// Powers of g, built at first use and shared by every thread.
+    public static let gTable = FixedBaseTable(base: .g)
+
     /// p as 512 big-endian bytes.
     public static var largePrime: [UInt8] { p.bigEndianBytes(width: pByteCount)! }
     /// q as 32 big-endian bytes.
