@@ -20,7 +20,7 @@ public enum DecryptionTarget: Sendable, Hashable {
         case .ciphertext(let ciphertext):
             ElectionHash.hashModQ(extendedBaseHash, UInt8(0x30), publicKey, ciphertext.pad, ciphertext.data, a, b, share)
         case .contestData(let data):
-            ElectionHash.hashModQ(extendedBaseHash, UInt8(0x31), publicKey, data.c0, Hex.encode(data.c1), data.c2, a, b, share)
+            ElectionHash.hashModQ(extendedBaseHash, UInt8(0x31), publicKey, data.c0, Base16.encode(data.c1), data.c2, a, b, share)
         }
     }
 }

@@ -25,7 +25,7 @@ public struct ElementModP: Sendable, Hashable, CustomStringConvertible {
     /// An element of Z_p^r from hex, as records write it.
     /// - Throws: `invalidHex`, `wrongLength`, `outOfRange` or `notInSubgroup`, naming `field`.
     public init(hex: String, field: String = "ElementModP") throws {
-        guard let bytes = Hex.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
+        guard let bytes = Base16.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
         try self.init(bytes: bytes, field: field)
     }
 
@@ -42,7 +42,7 @@ public struct ElementModP: Sendable, Hashable, CustomStringConvertible {
     public var bytes: [UInt8] { value.bigEndianBytes(width: GroupParameters.pByteCount)! }
 
     /// Upper-case hex of the 512-byte encoding.
-    public var hex: String { Hex.encode(bytes) }
+    public var hex: String { Base16.encode(bytes) }
 
     public var description: String { "ElementModP(\(hex.prefix(8))…)" }
 

@@ -23,7 +23,7 @@ public struct ElementModQ: Sendable, Hashable, CustomStringConvertible {
     /// An element from hex, as records write it.
     /// - Throws: `invalidHex`, `wrongLength` or `outOfRange`, naming `field`.
     public init(hex: String, field: String = "ElementModQ") throws {
-        guard let bytes = Hex.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
+        guard let bytes = Base16.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
         try self.init(bytes: bytes, field: field)
     }
 
@@ -61,7 +61,7 @@ public struct ElementModQ: Sendable, Hashable, CustomStringConvertible {
     public var bytes: [UInt8] { value.bigEndianBytes(width: GroupParameters.qByteCount)! }
 
     /// Upper-case hex of the 32-byte encoding.
-    public var hex: String { Hex.encode(bytes) }
+    public var hex: String { Base16.encode(bytes) }
 
     public var isZero: Bool { value.compare(0) == 0 }
 

@@ -16,12 +16,12 @@ public struct UInt256: Sendable, Hashable, CustomStringConvertible {
 
     /// - Throws: `invalidHex` or `wrongLength`, naming `field`.
     public init(hex: String, field: String = "UInt256") throws {
-        guard let bytes = Hex.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
+        guard let bytes = Base16.decode(hex) else { throw ElectionGuardError.invalidHex(field: field) }
         try self.init(bytes: bytes, field: field)
     }
 
     /// Upper-case hex of the 32 bytes.
-    public var hex: String { Hex.encode(bytes) }
+    public var hex: String { Base16.encode(bytes) }
 
     /// The value reduced mod q, as the spec turns a hash into an exponent.
     public var modQ: ElementModQ { ElementModQ(reducing: bytes) }

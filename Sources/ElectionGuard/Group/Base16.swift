@@ -1,7 +1,7 @@
 /// Base-16 text as ElectionGuard records write it: upper-case, two digits per byte.
-enum Hex {
+public enum Base16 {
     /// The bytes of `text`, or nil when it is empty, of odd length or not hexadecimal.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard !utf8.isEmpty, utf8.count % 2 == 0 else { return nil }
         var out = [UInt8]()
@@ -16,7 +16,7 @@ enum Hex {
     }
 
     /// Upper-case hex of `bytes`.
-    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789ABCDEF".utf8)
         var out = [UInt8]()
         for byte in bytes {
