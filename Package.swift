@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "plebiscite", targets: ["plebiscite"]),
         .library(name: "ElectionGuard", targets: ["ElectionGuard"]),
+        .library(name: "ElectionRecord", targets: ["ElectionRecord"]),
+        .library(name: "Verifier", targets: ["Verifier"]),
+        .library(name: "Referendum", targets: ["Referendum"]),
         .library(name: "Forensics", targets: ["Forensics"]),
     ],
     dependencies: [
@@ -14,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +33,29 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ElectionRecord",
+            dependencies: ["ElectionGuard"]
+        ),
+        .target(
+            name: "Verifier",
+            dependencies: ["ElectionRecord", "ElectionGuard"]
+        ),
+        .target(
+            name: "Referendum",
+            dependencies: [
+                "ElectionGuard",
+                "ElectionRecord",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Referendum",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "Forensics",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
@@ -39,6 +66,10 @@ let package = Package(
             name: "plebiscite",
             dependencies: [
                 "ElectionGuard",
+                "ElectionRecord",
+                "Verifier",
+                "Referendum",
+                "Storage",
                 "Forensics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,6 +78,18 @@ let package = Package(
             name: "ElectionGuardTests",
             dependencies: ["ElectionGuard"],
             resources: [.copy("TestVectors")]
+        ),
+        .testTarget(
+            name: "ElectionRecordTests",
+            dependencies: ["ElectionRecord"]
+        ),
+        .testTarget(
+            name: "VerifierTests",
+            dependencies: ["Verifier", "ElectionRecord"]
+        ),
+        .testTarget(
+            name: "ReferendumTests",
+            dependencies: ["Referendum", "Storage", "Verifier"]
         ),
         .testTarget(
             name: "ForensicsTests",

@@ -1,0 +1,2 @@
+/// Persistence behind the Referendum module's protocols: SQLite through GRDB.
+public enum StorageModule {}
