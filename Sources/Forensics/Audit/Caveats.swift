@@ -1,0 +1,85 @@
+/// What each method assumes and where it misleads; printed with every report.
+public struct MethodNote: Codable, Equatable, Sendable {
+    /// Method name as the report's sections use it.
+    public var method: String
+    /// Where the method comes from.
+    public var reference: String
+    /// What a reader must know before trusting the number.
+    public var caveats: [String]
+
+    /// The notes for all methods, in report order.
+    public static let all: [MethodNote] = [
+        MethodNote(
+            method: "Integer percentages",
+            reference: "D. Kobak, S. Shpilkin, M. S. Pshenichnikov, Integer percentages as electoral falsification "
+                + "fingerprints, Annals of Applied Statistics 10(1), 2016",
+            caveats: [
+                "Stations with fewer than 100 registered voters or a turnout or leader share above 99% are left out, "
+                    + "as in the paper; turnout is ballots issued over registered voters, the share is of ballots cast.",
+                "The null redraws each station's counts from its own rates (binomial). Real counts vary a little more "
+                    + "than binomially, which spreads the null slightly and does not create whole-percent peaks.",
+                "An excess shows that some protocols were written to hit round numbers; it counts stations, not "
+                    + "votes, and says nothing about stations whose numbers were changed to non-round values.",
+                "Small stations have few possible ratios, so some are whole percents by arithmetic; the binomial "
+                    + "null includes this exactly.",
+            ]),
+        MethodNote(
+            method: "Fingerprint and fraud model",
+            reference: "P. Klimek, Y. Yegorov, R. Hanel, S. Thurner, Statistical detection of systematic election "
+                + "irregularities, PNAS 109(41), 2012",
+            caveats: [
+                "The fair peak is read off the data (mode and lower-side spread); if honest turnout and support "
+                    + "are genuinely correlated or the country is a mixture of very different regions, the model "
+                    + "calls the mixture fraud.",
+                "fi and fe are shares of stations in a stylised model, not counts of stolen votes; the fit is a least-squares "
+                    + "match of 1-point histograms over a grid of σx and α (Mebane and others criticise the "
+                    + "estimator; treat the numbers as a description of the shape).",
+                "The p-value compares the fitted fi + fe with fair elections simulated from the fitted fair peak "
+                    + "and the real station sizes; it tests the shape, not any single station.",
+            ]),
+        MethodNote(
+            method: "Shpilkin's anomalous votes",
+            reference: "S. Shpilkin's analyses of Russian elections (2009–2024), as summarised in Kobak et al. 2016",
+            caveats: [
+                "Assumes the leader's share would not rise with turnout in a clean election and that the other "
+                    + "options' votes are honest; genuine correlation (e.g. regions where both are high) is counted "
+                    + "as anomalous, so the estimate is an upper-side figure for the shape, not a court finding.",
+                "Choices: 1-point turnout bins, the core is every station up to the voter-weighted turnout mode, "
+                    + "anomalous votes are the leader's votes above the core's ratio to other ballots, bin by bin.",
+            ]),
+        MethodNote(
+            method: "Digit tests",
+            reference: "B. Beber, A. Scacco, What the numbers say, Political Analysis 20(2), 2012; W. Mebane, "
+                + "second-digit Benford tests (2BL); J. Deckert, M. Myagkov, P. Ordeshook, Political Analysis 19(3), 2011",
+            caveats: [
+                "Last digits are uniform only for counts well above 100; smaller counts are left out.",
+                "Benford's law is not a law of vote counts: clean elections often fail 2BL, and falsified ones pass. "
+                    + "Deckert et al. show the test can be wrong both ways; report it, do not lean on it.",
+                "With tens of thousands of counts, tiny harmless deviations become 'significant'; look at the size of "
+                    + "the deviation, not only the p-value.",
+            ]),
+        MethodNote(
+            method: "Protocol arithmetic",
+            reference: "the protocol form's own identities",
+            caveats: [
+                "Differences between ballots issued and ballots found are normal in small numbers (voters leave "
+                    + "with the ballot); what matters is how many stations and how large.",
+                "A protocol that adds up can still be false: these checks find careless falsification only.",
+            ]),
+        MethodNote(
+            method: "Mobile boxes",
+            reference: "Code of Good Practice on Referendums I.3.2.a.vi: mobile boxes only under strict conditions",
+            caveats: [
+                "A high mobile share can be honest (care homes, hospitals, remote villages); an outlier is a place "
+                    + "to look, not a finding.",
+            ]),
+        MethodNote(
+            method: "Exit poll",
+            reference: "binomial sampling of respondents",
+            caveats: [
+                "Treats the poll as a random sample of voters; refusals, shy voters and clustered sampling make "
+                    + "real polls less precise. Give the design effect (deff=) when known; without it the "
+                    + "probability is too small.",
+            ]),
+    ]
+}

@@ -1,0 +1,4 @@
+extension AuditReport {
+    /// One self-contained HTML page.
+    public var html: String { "<html></html>" }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Forensics
+import Foundation
+
+/// `plebiscite audit`: the tests of the numbers on a station-level results file.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Test station-level results for the statistical fingerprints of falsification.",
+        discussion: """
+            Reads a CSV (or the CSV inside a zip) through a YAML column profile, runs the integer-percentage \
+            test, the fingerprint fraud-model fit, Shpilkin's estimate, digit tests, protocol arithmetic, \
+            mobile-box shares and exit-poll comparisons, and prints a summary (or JSON, or an HTML page).
+            Example: plebiscite audit --profile Examples/profiles/russia-2012-president.yaml \
+            russia-2012-president-stations.csv.zip --html report.html
+            """)
+
+    @Argument(help: "Results file: .csv, or .zip holding one.")
+    var results: String
+
+    @Option(help: "Column profile (YAML) describing the file's layout.")
+    var profile: String
+
+    @Flag(help: "Go on without rows that cannot be used, and count them.")
+    var skipBadRows = false
+
+    @Option(help: "Null draws of the integer-percentage test.")
+    var draws = 1000
+
+    @Option(help: "Simulated fair elections for the fingerprint test's p-value.")
+    var bootstrap = 99
+
+    @Option(help: "Seed of all random draws; the same seed gives the same report.")
+    var seed: UInt64 = 2016
+
+    @Option(
+        name: .customLong("exit-poll"),
+        help: "An exit poll: share=0.62,n=1500[,deff=2][,region=NAME][,label=TEXT]. Repeatable.")
+    var exitPolls: [String] = []
+
+    @Flag(help: "Print the report as JSON instead of the summary.")
+    var json = false
+
+    @Option(help: "Also write a self-contained HTML report to this path.")
+    var html: String?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
+        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must not be negative") }
+    }
+
+    func run() async throws {
+        let report = try await AuditRunner.run(
+            results: results, profile: profile, skipBadRows: skipBadRows, draws: draws, bootstrap: bootstrap,
+            seed: seed, exitPolls: exitPolls, progress: quiet ? nil : StandardErrorProgress())
+        if let html {
+            try report.html.write(toFile: html, atomically: true, encoding: .utf8)
+        }
+        if json {
+            print(try report.jsonString())
+        } else {
+            print(report.text)
+            if let html { print("\nHTML report: \(html)") }
+        }
+    }
+}
