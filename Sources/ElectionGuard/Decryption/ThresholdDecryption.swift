@@ -1,5 +1,5 @@
 /// A decrypted value with what proves it: T = K^t, M = A^s and the Chaum–Pedersen proof.
-public struct DecryptedValue: Sendable, Hashable {
+public struct DecryptedValue: Sendable, Hashable, Codable {
     /// t.
     public let value: Int
     /// T = B / M = K^t (egk's field "b_over_m").
