@@ -1,6 +1,6 @@
 /// A contest as encryption needs it (spec 3.3): its id, order, how many selections may be voted, and
 /// its selections. The manifest's other fields (names, texts) live in the record, not here.
-public struct ContestDescription: Sendable, Hashable {
+public struct ContestDescription: Sendable, Hashable, Codable {
     public let id: String
     public let sequenceOrder: Int
     /// L, the contest's selection limit.
@@ -16,7 +16,7 @@ public struct ContestDescription: Sendable, Hashable {
 }
 
 /// A selection (an option) of a contest.
-public struct SelectionDescription: Sendable, Hashable {
+public struct SelectionDescription: Sendable, Hashable, Codable {
     public let id: String
     public let sequenceOrder: Int
 

@@ -1,7 +1,7 @@
 /// An encrypted ballot as the record publishes it (spec 3.3–3.4).
-public struct EncryptedBallot: Sendable, Hashable {
+public struct EncryptedBallot: Sendable, Hashable, Codable {
     /// What became of the ballot after encryption.
-    public enum State: String, Sendable, Hashable, CaseIterable {
+    public enum State: String, Sendable, Hashable, CaseIterable, Codable {
         /// Cast: counted (unless a later ballot of the same voter supersedes it, a referendum rule).
         case cast = "CAST"
         /// Challenged: opened to check the device; never counted. egk's records call this state SPOILED.
@@ -42,7 +42,7 @@ public struct EncryptedBallot: Sendable, Hashable {
 }
 
 /// One contest of an encrypted ballot.
-public struct EncryptedContest: Sendable, Hashable {
+public struct EncryptedContest: Sendable, Hashable, Codable {
     public let contestId: String
     public let sequenceOrder: Int
     public let votesAllowed: Int
@@ -69,7 +69,7 @@ public struct EncryptedContest: Sendable, Hashable {
 }
 
 /// One selection of an encrypted contest.
-public struct EncryptedSelection: Sendable, Hashable {
+public struct EncryptedSelection: Sendable, Hashable, Codable {
     public let selectionId: String
     public let sequenceOrder: Int
     public let ciphertext: ElGamalCiphertext

@@ -29,7 +29,7 @@ public struct DecryptingGuardian: Sendable {
 }
 
 /// A guardian's partial decryption of one ciphertext with its proof commitments (round 1).
-public struct PartialDecryption: Sendable, Hashable {
+public struct PartialDecryption: Sendable, Hashable, Codable {
     public let guardianId: String
     public let xCoordinate: Int
     /// M_i = A^s_i.

@@ -1,5 +1,5 @@
 /// A decrypted value with what proves it: T = K^t, M = A^s and the Chaum–Pedersen proof.
-public struct DecryptedValue: Sendable, Hashable {
+public struct DecryptedValue: Sendable, Hashable, Codable {
     /// t.
     public let value: Int
     /// T = B / M = K^t (egk's field "b_over_m").
@@ -104,7 +104,8 @@ public enum ThresholdDecryption {
     /// for every target, in order.
     public static func run<R: RandomNumberGenerator>(
         _ targets: [DecryptionTarget], guardians: [DecryptingGuardian], publicKeys: [GuardianPublicKeys],
-        quorum: Int, publicKey: ElGamalPublicKey, extendedBaseHash: UInt256, using generator: inout R
+        quorum: Int, publicKey: ElGamalPublicKey, extendedBaseHash: UInt256, label: String = "target",
+        using generator: inout R
     ) throws -> [(share: ElementModP, proof: DecryptionProof)] {
         let shareKeys = Dictionary(uniqueKeysWithValues: guardians.map { ($0.xCoordinate, publicKeys.shareKey(of: $0.xCoordinate)) })
         return try targets.enumerated().map { index, target in
@@ -117,7 +118,7 @@ public enum ThresholdDecryption {
                 responses[guardian.xCoordinate] = guardian.respond(nonce: nonce, challenge: challenge.guardianChallenges[guardian.xCoordinate]!)
             }
             return try combine(target, partials: partials, challenge: challenge, responses: responses,
-                               shareKeys: shareKeys, field: "target \(index)")
+                               shareKeys: shareKeys, field: "\(label) \(index)")
         }
     }
 
@@ -128,7 +129,8 @@ public enum ThresholdDecryption {
         using generator: inout R
     ) throws -> [DecryptedValue] {
         let combined = try run(ciphertexts.map(DecryptionTarget.ciphertext), guardians: guardians, publicKeys: publicKeys,
-                               quorum: quorum, publicKey: publicKey, extendedBaseHash: extendedBaseHash, using: &generator)
+                               quorum: quorum, publicKey: publicKey, extendedBaseHash: extendedBaseHash,
+                               label: "ciphertext", using: &generator)
         return try zip(ciphertexts, combined).enumerated().map { index, pair in
             try value(of: pair.0, share: pair.1.share, proof: pair.1.proof, discreteLog: discreteLog, bound: bound,
                       field: "ciphertext \(index)")

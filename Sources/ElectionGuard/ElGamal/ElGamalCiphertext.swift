@@ -1,6 +1,6 @@
 /// An exponential ElGamal ciphertext (α, β) = (g^ξ, K^(σ+ξ)) of a small integer σ (spec 3.3).
 /// Multiplying ciphertexts adds their plaintexts.
-public struct ElGamalCiphertext: Sendable, Hashable {
+public struct ElGamalCiphertext: Sendable, Hashable, Codable {
     /// α = g^ξ.
     public let pad: ElementModP
     /// β = K^(σ+ξ).

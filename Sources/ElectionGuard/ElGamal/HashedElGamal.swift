@@ -1,6 +1,6 @@
 /// A hashed-ElGamal ciphertext (spec 3.2.2 share encryption and 3.3.3 contest data): C0 = g^ξ carries
 /// the key agreement, C1 is the message XORed with HMAC-derived key blocks, C2 authenticates both.
-public struct HashedElGamalCiphertext: Sendable, Hashable {
+public struct HashedElGamalCiphertext: Sendable, Hashable, Codable {
     /// C0 = α = g^ξ.
     public let c0: ElementModP
     /// C1, the encrypted message in whole 32-byte blocks.

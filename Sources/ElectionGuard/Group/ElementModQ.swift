@@ -68,7 +68,8 @@ public struct ElementModQ: Sendable, Hashable, CustomStringConvertible {
     /// The value as a machine integer when it is small enough.
     public var smallValue: Int? { value.bitWidth <= 62 ? Int(value.lowWord) : nil }
 
-    public var description: String { "ElementModQ(\(hex.prefix(8))…)" }
+    /// Redacted: many elements mod q are secrets, and descriptions end up in logs. Use `hex` to see the value.
+    public var description: String { "ElementModQ(…)" }
 
     public static func + (a: ElementModQ, b: ElementModQ) -> ElementModQ {
         ElementModQ(unchecked: .addMod(a.value, b.value, GroupParameters.q, secret: true))

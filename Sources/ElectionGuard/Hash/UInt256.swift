@@ -36,3 +36,16 @@ public struct UInt256: Sendable, Hashable, CustomStringConvertible {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }
+
+extension UInt256 {
+    /// 32 random bytes, e.g. a ballot's primary nonce.
+    public static func random<R: RandomNumberGenerator>(using generator: inout R) -> UInt256 {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 {
+            let word = generator.next()
+            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: word >> (8 * shift))) }
+        }
+        return UInt256(exactly: bytes)
+    }
+}

@@ -1,6 +1,6 @@
 /// What a guardian publishes in the key ceremony (spec 3.2.2): its coordinate, its coefficient
 /// commitments K_i,j and a Schnorr proof for each.
-public struct GuardianPublicKeys: Sendable, Hashable {
+public struct GuardianPublicKeys: Sendable, Hashable, Codable {
     /// The guardian's name.
     public let id: String
     /// Its coordinate i (1...n) in the sharing polynomial.

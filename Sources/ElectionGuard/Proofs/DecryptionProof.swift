@@ -1,6 +1,6 @@
 /// The Chaum–Pedersen proof that a decryption is correct (spec 3.6.3, equations 69–71 and 76–78): it
 /// shows log_g K = log_A M for the combined share M = A^s without revealing s.
-public struct DecryptionProof: Sendable, Hashable {
+public struct DecryptionProof: Sendable, Hashable, Codable {
     /// c, the hash of the commitments (`DecryptionTarget.challenge`).
     public let challenge: ElementModQ
     /// v = Σ v_i.

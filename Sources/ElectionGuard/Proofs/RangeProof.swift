@@ -1,6 +1,6 @@
 /// A disjunctive Chaum–Pedersen proof that a ciphertext encrypts an integer in 0...limit
 /// (spec 3.3.5, equations 33–40), for selections (limit 1) and contest totals (limit = votes allowed).
-public struct RangeProof: Sendable, Hashable {
+public struct RangeProof: Sendable, Hashable, Codable {
     /// c_0 ... c_L; their sum is the hash challenge.
     public let challenges: [ElementModQ]
     /// v_0 ... v_L.

@@ -1,6 +1,6 @@
 /// A Schnorr proof that a guardian knows the coefficient a behind its commitment K = g^a
 /// (spec 3.2.2, equations 10–12).
-public struct SchnorrProof: Sendable, Hashable {
+public struct SchnorrProof: Sendable, Hashable, Codable {
     /// The commitment K_i,j = g^a_i,j the proof is about.
     public let publicKey: ElementModP
     /// c = H(H_P; 0x10, i, j, K_i,j, h) mod q.

@@ -1,0 +1,83 @@
+import Foundation
+import ElectionGuard
+
+extension ReferendumEngine {
+    /// Counts the closed referendum (closed -> counted): ballots never decided become abandoned, the
+    /// revote rule picks one cast ballot per voter, and the counted ballots' ciphertexts are multiplied
+    /// into encrypted totals per region, per station (a mobile box counts with its station) and over
+    /// all regions. Nothing is decrypted here.
+    @discardableResult
+    public func count(batchSize: Int = 2_000) async throws -> CountResult {
+        let setup = try await setup()
+        try Lifecycle.check(.count, in: setup.state)
+        let definition = setup.definition
+        var pendingAfter: String?
+        while true {
+            let pending = try await store.entries(statuses: [.pending], after: pendingAfter, limit: batchSize)
+            guard let last = pending.last else { break }
+            for entry in pending {
+                _ = try await store.decide(ballotId: entry.ballotId, status: .abandoned, at: clock.now(), nonce: nil, choice: nil)
+            }
+            pendingAfter = last.ballotId
+        }
+        let resolution = RevoteResolution.resolve(try await store.summaries(), rule: definition.revoteRule)
+        var accumulator = TallyAccumulator(definition: definition)
+        var after: String?
+        while true {
+            let batch = try await store.entries(statuses: [.cast], after: after, limit: batchSize)
+            guard let last = batch.last else { break }
+            for entry in batch where resolution.counted.contains(entry.ballotId) { try accumulator.add(entry) }
+            after = last.ballotId
+        }
+        let result = CountResult(resolution: resolution, totals: accumulator.totals(), countedAt: clock.now())
+        try await store.transition(from: .closed, to: .counted, at: result.countedAt) { $0.count = result }
+        return result
+    }
+}
+
+/// Multiplies counted ballots into totals.
+struct TallyAccumulator {
+    let definition: ReferendumDefinition
+    private var sums = [String: (scope: TallyScope, option: String, ciphertext: ElGamalCiphertext, ballots: Int)]()
+
+    init(definition: ReferendumDefinition) { self.definition = definition }
+
+    /// The station whose protocol a ballot belongs to: a mobile box's parent, else the station itself.
+    func tallyStation(of entry: BallotEntry) -> String {
+        definition.station(entry.stationId)?.parent ?? entry.stationId
+    }
+
+    mutating func add(_ entry: BallotEntry) throws {
+        guard let contest = entry.ballot.contests.first(where: { $0.contestId == entry.region }) else {
+            throw ReferendumError.counting("ballot \(entry.ballotId) has no contest for its region \(entry.region)")
+        }
+        for selection in contest.selections {
+            guard let option = definition.option(region: entry.region, selectionId: selection.selectionId) else {
+                throw ReferendumError.counting("ballot \(entry.ballotId): unknown selection \(selection.selectionId)")
+            }
+            for scope in [TallyScope.region(entry.region), .station(tallyStation(of: entry), region: entry.region), .allRegions] {
+                let key = "\(scope.key)#\(option)"
+                let current = sums[key] ?? (scope, option, .zero, 0)
+                sums[key] = (scope, option, current.ciphertext + selection.ciphertext, current.ballots + 1)
+            }
+        }
+    }
+
+    /// Every total in the published order: regions, stations (with each region they counted), all regions;
+    /// options in definition order. Regions and the overall total appear even with no ballots.
+    func totals() -> [EncryptedTotal] {
+        var scopes = definition.regions.map { TallyScope.region($0.id) }
+        for station in definition.stations where station.kind != .mobile {
+            for region in station.serves where sums.keys.contains { $0.hasPrefix(TallyScope.station(station.id, region: region).key + "#") } {
+                scopes.append(.station(station.id, region: region))
+            }
+        }
+        scopes.append(.allRegions)
+        return scopes.flatMap { scope in
+            definition.options.map { option in
+                let sum = sums["\(scope.key)#\(option.id)"]
+                return EncryptedTotal(scope: scope, option: option.id, ciphertext: sum?.ciphertext ?? .zero, ballots: sum?.ballots ?? 0)
+            }
+        }
+    }
+}

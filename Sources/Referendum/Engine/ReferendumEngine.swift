@@ -1,0 +1,137 @@
+import Foundation
+import ElectionGuard
+
+/// Runs one referendum through its life over a store: each method is one checked step of the
+/// lifecycle (DESIGN.md), refused with a clear error in the wrong state, changing nothing when it fails.
+public struct ReferendumEngine: Sendable {
+    public let store: any ReferendumStore
+    public let clock: any ReferendumClock
+
+    public init(store: any ReferendumStore, clock: any ReferendumClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The referendum in the store.
+    /// - Throws: `storage` when the store is empty.
+    public func setup() async throws -> ReferendumSetup {
+        guard let setup = try await store.loadSetup() else {
+            throw ReferendumError.storage("no referendum here yet: run `plebiscite init` with a definition first")
+        }
+        return setup
+    }
+
+    /// Creates the referendum from its definition, in the draft state, with fresh secrets.
+    public func create<R: RandomNumberGenerator>(_ definition: ReferendumDefinition, using generator: inout R) async throws {
+        if let problem = definition.problems().first {
+            throw ReferendumError.definition(file: "(definition)", line: nil, field: YAMLDocument.fieldName(problem.path), reason: problem.reason)
+        }
+        try await store.create(ReferendumSetup(definition: definition, credentials: .generate(using: &generator), createdAt: clock.now()))
+    }
+
+    /// Announces the referendum (draft -> announced).
+    public func announce() async throws {
+        try await step(.announce)
+    }
+
+    /// Imports a register CSV; returns the voter cards to print (the only place the codes exist).
+    /// - Throws: `register` with file, line and field for a bad row; nothing is stored then.
+    public func importRegister<R: RandomNumberGenerator>(csv: String, file: String, using generator: inout R) async throws -> [VoterCard] {
+        let setup = try await setup()
+        try Lifecycle.check(.importRegister, in: setup.state)
+        let rows = try RegisterImport.parse(csv, file: file, definition: setup.definition, existing: try await store.voterIds())
+        var cards = [VoterCard]()
+        var voters = [RegisteredVoter]()
+        cards.reserveCapacity(rows.count)
+        voters.reserveCapacity(rows.count)
+        for row in rows {
+            let code = Credentials.newCode(using: &generator)
+            cards.append(VoterCard(voterId: row.voterId, homeRegion: row.homeRegion, credential: code))
+            voters.append(RegisteredVoter(voterId: row.voterId, homeRegion: row.homeRegion, displaced: row.displaced,
+                                          homeStation: row.homeStation, credentialKey: setup.credentials.key(of: code),
+                                          pseudonym: setup.credentials.pseudonym(of: row.voterId)))
+        }
+        try await store.addVoters(voters)
+        return cards
+    }
+
+    /// Runs the key ceremony among the definition's guardians (announced -> keys ready). Returns each
+    /// guardian's secret, to be written to that guardian's own key file and nowhere else.
+    /// - Throws: the ceremony's complaint naming the guardians when a share does not verify.
+    public func runCeremony<R: RandomNumberGenerator>(using generator: inout R) async throws -> [GuardianSecret] {
+        let setup = try await setup()
+        try Lifecycle.check(.runCeremony, in: setup.state)
+        let definition = setup.definition
+        let manifest = ManifestDocument(definition: definition).bytes
+        let parameterBaseHash = ElectionHashes.parameterBaseHash()
+        let manifestHash = ElectionHashes.manifestHash(parameterBaseHash: parameterBaseHash, manifest: manifest)
+        let baseHash = ElectionHashes.baseHash(parameterBaseHash: parameterBaseHash, manifestHash: manifestHash,
+                                               guardians: definition.guardians.count, quorum: definition.guardians.quorum)
+        let guardians = definition.guardians.ids.enumerated().map { index, id in
+            KeyCeremonyGuardian.generate(id: id, xCoordinate: index + 1, quorum: definition.guardians.quorum,
+                                         parameterBaseHash: parameterBaseHash, using: &generator)
+        }
+        let ceremony = try KeyCeremony.run(guardians: guardians, quorum: definition.guardians.quorum, using: &generator)
+        let extendedBaseHash = ElectionHashes.extendedBaseHash(baseHash: baseHash, jointPublicKey: ceremony.jointPublicKey,
+                                                               commitments: ceremony.guardians.map(\.commitments))
+        let election = ElectionSetup(
+            manifest: manifest, parameterBaseHash: parameterBaseHash, manifestHash: manifestHash, baseHash: baseHash,
+            extendedBaseHash: extendedBaseHash, guardians: ceremony.guardians, jointPublicKey: ceremony.jointPublicKey,
+            quorum: definition.guardians.quorum, baux0: Array("plebiscite \(definition.id)".utf8))
+        try await store.transition(from: .announced, to: .keysReady, at: clock.now()) { $0.election = election }
+        return zip(guardians, ceremony.keyShares).map { guardian, share in
+            GuardianSecret(id: guardian.id, xCoordinate: guardian.xCoordinate, coefficients: guardian.polynomial.coefficients,
+                           keyShare: share.keyShare, extendedBaseHash: extendedBaseHash)
+        }
+    }
+
+    /// Opens the polls (keys ready -> open). Each region's own window still applies to every ballot.
+    public func open() async throws { try await step(.open) }
+
+    /// Closes the polls (open -> closed); no ballot is accepted afterwards.
+    public func close() async throws { try await step(.close) }
+
+    /// Certifies the decrypted result (decrypted -> certified).
+    public func certify(by signatories: [String], statement: String) async throws {
+        let setup = try await setup()
+        try Lifecycle.check(.certify, in: setup.state)
+        let certification = Certification(certifiedAt: clock.now(), by: signatories, statement: statement)
+        try await store.transition(from: .decrypted, to: .certified, at: certification.certifiedAt) { $0.certification = certification }
+    }
+
+    /// Takes a step that only changes the state.
+    func step(_ action: Lifecycle.Action) async throws {
+        let setup = try await setup()
+        try Lifecycle.check(action, in: setup.state)
+        try await store.transition(from: setup.state, to: action.leadsTo!, at: clock.now()) { _ in }
+    }
+}
+
+/// A guardian's secret: what its key file holds. Never logged, never in the record.
+public struct GuardianSecret: Sendable, Codable, Hashable {
+    public let id: String
+    public let xCoordinate: Int
+    /// The guardian's own polynomial a_i,0 ... a_i,k−1.
+    public let coefficients: [ElementModQ]
+    /// s_i = Σ_j P_j(i), the share it decrypts with.
+    public let keyShare: ElementModQ
+    /// H_E of the election the key belongs to, so a key is never used on another election.
+    public let extendedBaseHash: UInt256
+
+    public init(id: String, xCoordinate: Int, coefficients: [ElementModQ], keyShare: ElementModQ, extendedBaseHash: UInt256) {
+        self.id = id
+        self.xCoordinate = xCoordinate
+        self.coefficients = coefficients
+        self.keyShare = keyShare
+        self.extendedBaseHash = extendedBaseHash
+    }
+
+    public var decryptingGuardian: DecryptingGuardian {
+        DecryptingGuardian(id: id, xCoordinate: xCoordinate, keyShare: keyShare)
+    }
+}
+
+extension GuardianSecret: CustomStringConvertible {
+    /// Redacted, so that a secret never reaches a log by accident.
+    public var description: String { "GuardianSecret(\(id), coordinate \(xCoordinate), secrets redacted)" }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import ElectionGuard
+
+/// A store that keeps everything in memory: for tests and for trying things out. Not durable.
+public actor InMemoryStore: ReferendumStore {
+    private var setup: ReferendumSetup?
+    private var voters = [String: RegisteredVoter]()
+    private var voterIdsSeen = Set<String>()
+    private var chains = [String: ChainHead]()
+    private var ballots = [String: BallotEntry]()
+    private var byCode = [UInt256: String]()
+    private var visits = [String: MobileVisit]()
+    private var rounds = [GuardianDecryptionRound]()
+
+    public init() {}
+
+    public func loadSetup() -> ReferendumSetup? { setup }
+
+    public func create(_ setup: ReferendumSetup) throws {
+        guard self.setup == nil else { throw ReferendumError.storage("a referendum already exists in this store") }
+        self.setup = setup
+    }
+
+    public func transition(from: LifecycleState, to: LifecycleState, at date: Date, update: @Sendable (inout ReferendumSetup) -> Void) throws {
+        guard var current = setup else { throw ReferendumError.storage("no referendum in this store") }
+        guard current.state == from else { throw ReferendumError.lifecycle(action: "move to \(to.rawValue)", state: current.state, required: [from]) }
+        update(&current)
+        if to != from {
+            current.state = to
+            current.history.append(StateChange(state: to, at: date))
+        }
+        setup = current
+    }
+
+    public func addVoters(_ newVoters: [RegisteredVoter]) throws {
+        var ids = voterIdsSeen
+        for voter in newVoters where !ids.insert(voter.voterId).inserted {
+            throw ReferendumError.register(file: "(store)", line: 0, field: "voter_id", reason: "voter \(voter.voterId) is already registered")
+        }
+        voterIdsSeen = ids
+        for voter in newVoters { voters[voter.credentialKey] = voter }
+    }
+
+    public func voter(credentialKey: String) -> RegisteredVoter? { voters[credentialKey] }
+
+    public func voterIds() -> Set<String> { voterIdsSeen }
+
+    public func registerCounts() -> RegisterCounts {
+        var counts = RegisterCounts()
+        for voter in voters.values {
+            counts.registered[voter.homeRegion, default: 0] += 1
+            if voter.displaced { counts.displaced[voter.homeRegion, default: 0] += 1 }
+            if let station = voter.homeStation { counts.byHomeStation[station, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    public func state() -> LifecycleState? { setup?.state }
+
+    public func chainHead(device: String) -> ChainHead? { chains[device] }
+
+    private func requireOpen(_ action: String) throws {
+        let state = setup?.state ?? .draft
+        guard state == .open else { throw ReferendumError.lifecycle(action: action, state: state, required: [.open]) }
+    }
+
+    public func append(_ entry: BallotEntry, after previous: UInt256?) throws {
+        try requireOpen("cast")
+        if let existing = ballots[entry.ballotId] {
+            guard existing.confirmationCode == entry.confirmationCode else {
+                throw ReferendumError.storage("ballot \(entry.ballotId) exists with another confirmation code")
+            }
+            return
+        }
+        let head = chains[entry.deviceId]
+        guard head?.lastCode == previous else {
+            throw ReferendumError.storage("device \(entry.deviceId) has moved on since this ballot was encrypted")
+        }
+        chains[entry.deviceId] = ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1)
+        ballots[entry.ballotId] = entry
+        byCode[entry.confirmationCode] = entry.ballotId
+    }
+
+    public func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) throws {
+        try append(entry, after: previous)
+        visits[visit.id] = visit
+    }
+
+    public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) throws -> BallotEntry {
+        guard let entry = ballots[ballotId] else { throw ReferendumError.unknownBallot(ballotId) }
+        if entry.status == status { return entry }
+        if status != .abandoned { try requireOpen(status == .cast ? "cast" : "challenge") }
+        guard entry.status == .pending else { throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: entry.status.rawValue) }
+        let decided = entry.decided(status, at: date, nonce: nonce, choice: choice)
+        ballots[ballotId] = decided
+        return decided
+    }
+
+    public func entry(ballotId: String) -> BallotEntry? { ballots[ballotId] }
+
+    public func entry(confirmationCode: UInt256) -> BallotEntry? { byCode[confirmationCode].flatMap { ballots[$0] } }
+
+    public func entries(statuses: Set<BallotStatus>, after afterId: String?, limit: Int) -> [BallotEntry] {
+        ballots.values
+            .filter { entry in statuses.contains(entry.status) && (afterId.map { entry.ballotId > $0 } ?? true) }
+            .sorted { $0.ballotId < $1.ballotId }
+            .prefix(limit)
+            .map { $0 }
+    }
+
+    public func summaries() -> [CastSummary] { ballots.values.map(\.summary) }
+
+    public func saveMobileVisit(_ visit: MobileVisit) { visits[visit.id] = visit }
+
+    public func mobileVisits() -> [MobileVisit] { visits.values.sorted { $0.id < $1.id } }
+
+    public func saveDecryptionRound(_ round: GuardianDecryptionRound) throws {
+        guard !rounds.contains(where: { $0.guardianId == round.guardianId && $0.round == round.round }) else {
+            throw ReferendumError.guardian(id: round.guardianId, reason: "round \(round.round.rawValue) was already submitted")
+        }
+        rounds.append(round)
+    }
+
+    public func decryptionRounds() -> [GuardianDecryptionRound] { rounds }
+}
