@@ -1,0 +1,43 @@
+/// `encrypted_tally.json`: the homomorphic sum of the cast ballots (record-format.md §7.3).
+public struct EncryptedTallyJSON: Codable, Sendable, Hashable {
+    public var tally_id: String
+    /// Every manifest contest, in manifest order.
+    public var contests: [Contest]
+    /// The ballots added up; the order means nothing.
+    public var cast_ballot_ids: [String]
+    /// H_E.
+    public var election_id: String
+
+    public init(tally_id: String, contests: [Contest], cast_ballot_ids: [String], election_id: String) {
+        self.tally_id = tally_id
+        self.contests = contests
+        self.cast_ballot_ids = cast_ballot_ids
+        self.election_id = election_id
+    }
+
+    /// One contest's sums.
+    public struct Contest: Codable, Sendable, Hashable {
+        public var contest_id: String
+        public var sequence_order: Int
+        public var selections: [Selection]
+
+        public init(contest_id: String, sequence_order: Int, selections: [Selection]) {
+            self.contest_id = contest_id
+            self.sequence_order = sequence_order
+            self.selections = selections
+        }
+    }
+
+    /// One selection's sum (A, B) = (Π α, Π β).
+    public struct Selection: Codable, Sendable, Hashable {
+        public var selection_id: String
+        public var sequence_order: Int
+        public var encrypted_vote: ElGamalCiphertextJSON
+
+        public init(selection_id: String, sequence_order: Int, encrypted_vote: ElGamalCiphertextJSON) {
+            self.selection_id = selection_id
+            self.sequence_order = sequence_order
+            self.encrypted_vote = encrypted_vote
+        }
+    }
+}
