@@ -13,6 +13,7 @@ struct ReencodingTests {
     @Test("the fixture has the files the format describes")
     func fixtureFiles() throws {
         #expect(Self.files.count == 30)
+        #expect(Self.domainFiles.count == 21)
         #expect(Self.files.contains("tally.json"))
     }
 
@@ -23,7 +24,11 @@ struct ReencodingTests {
         #expect(encoded == bytes, "\(file): \(firstDifference(encoded, bytes))")
     }
 
-    @Test("decode, convert to domain values, convert back and encode", arguments: files)
+    /// The files for the round trip through domain values: every kind, but only two of the eleven
+    /// ballots (all alike in shape; each costs 222 subgroup checks).
+    static let domainFiles = files.filter { !$0.hasPrefix("encrypted_ballots/") || $0.hasSuffix("-1.json") || $0.hasSuffix("-10.json") }
+
+    @Test("decode, convert to domain values, convert back and encode", arguments: domainFiles)
     func throughDomainValues(file: String) throws {
         let bytes = try Fixture.bytes(file)
         let field = RecordField(file: file)

@@ -7,6 +7,18 @@ public struct BallotFile: Sendable, Hashable, CustomStringConvertible {
     /// The file's name, `eballot-<ballot_id>.json`.
     public let name: String
 
+    init(device: String, name: String) {
+        self.device = device
+        self.name = name
+    }
+
+    /// The file of ballot `ballotId` on `device`.
+    /// - Throws: `invalidName` when either cannot name a file.
+    public init(device: String, ballotId: String) throws(ElectionRecordError) {
+        self.init(device: try RecordLayout.component(device),
+                  name: try RecordLayout.fileName(RecordLayout.encryptedBallotPrefix, ballotId))
+    }
+
     /// The path relative to the record's root.
     public var path: String { "\(RecordLayout.encryptedBallots)/\(device)/\(name)" }
 
@@ -58,12 +70,13 @@ extension ElectionRecordDirectory {
     /// (egk then reads exactly those ballots), otherwise every file of the directory in the file
     /// system's order (egk reads each as a ballot). A million-ballot device is never listed at once.
     public func ballotFiles(device: String) throws(ElectionRecordError) -> BallotFiles {
-        let directory = try RecordLayout.deviceDirectory(device)
+        let name = try RecordLayout.component(device)
+        let directory = "\(RecordLayout.encryptedBallots)/\(name)"
         guard FileSystem.kind(absolute(directory)) == .directory else { throw .missingFile(file: directory) }
-        if let chain = try ballotChain(device: device) {
-            return BallotFiles(device: device, source: .chain(chain.ballotIds), path: absolute(directory))
+        if let chain = try ballotChain(device: name) {
+            return BallotFiles(device: name, source: .chain(chain.ballotIds), path: absolute(directory))
         }
-        return BallotFiles(device: device, source: .listing, path: absolute(directory))
+        return BallotFiles(device: name, source: .listing, path: absolute(directory))
     }
 
     /// Every device's ballot files, device by device, lazily.
@@ -107,7 +120,7 @@ public struct BallotFiles: Sequence, Sendable {
         case listing
     }
 
-    /// The device directory's name.
+    /// The device directory's name (spaces having become `_`).
     public let device: String
     let source: Source
     let path: String

@@ -42,6 +42,12 @@ enum Fixture {
     }
 
     static func ballotFile(_ id: String) -> String { "encrypted_ballots/\(device)/eballot-\(id).json" }
+
+    /// Ballot id-1, read once per test process (each full read costs 222 subgroup checks).
+    static let sampleBallot: Result<RecordedBallot, ElectionRecordError> = Result { () throws(ElectionRecordError) in
+        guard let path = try? path() else { throw .missingFile(file: "Fixtures/allAvailableJson") }
+        return try ElectionRecordDirectory(root: path).ballot(BallotFile(device: device, ballotId: "id-1"))
+    }
 }
 
 struct FixtureError: Error, CustomStringConvertible {
