@@ -19,6 +19,14 @@ extension EncryptedBallotJSON {
         guard let state = EncryptedBallot.State(rawValue: state) else {
             throw field["state"].invalid(.unknownName(state, allowed: EncryptedBallot.State.allCases.map(\.rawValue)))
         }
+        // The cheap fields first, so that a bad one is reported without checking every ciphertext.
+        let codeBaux = try field["code_baux"].bytes(code_baux)
+        let confirmationCode = try field["confirmation_code"].uint256(confirmation_code)
+        let electionId = try field["election_id"].uint256(election_id)
+        let primaryNonce = try primary_nonce.map { (hex) throws(ElectionRecordError) in try field["primary_nonce"].uint256(hex) }
+        let serialNumber = try encrypted_sn.map { (json) throws(ElectionRecordError) in
+            try json.ciphertext(at: field["encrypted_sn"])
+        }
         var contests = [EncryptedContest](), preEncryptions = [PreEncryption?]()
         for (index, contest) in self.contests.enumerated() {
             let at = field["contests"][index]
@@ -29,17 +37,9 @@ extension EncryptedBallotJSON {
         }
         let ballot = EncryptedBallot(
             ballotId: ballot_id, styleId: ballot_style_id, encryptingDevice: encrypting_device, timestamp: timestamp,
-            codeBaux: try field["code_baux"].bytes(code_baux),
-            confirmationCode: try field["confirmation_code"].uint256(confirmation_code),
-            contests: contests, state: state)
-        return RecordedBallot(
-            ballot: ballot, electionId: try field["election_id"].uint256(election_id),
-            encryptedSerialNumber: try encrypted_sn.map { (json) throws(ElectionRecordError) in
-                try json.ciphertext(at: field["encrypted_sn"])
-            },
-            isPreencrypt: is_preencrypt,
-            primaryNonce: try primary_nonce.map { (hex) throws(ElectionRecordError) in try field["primary_nonce"].uint256(hex) },
-            preEncryptions: preEncryptions)
+            codeBaux: codeBaux, confirmationCode: confirmationCode, contests: contests, state: state)
+        return RecordedBallot(ballot: ballot, electionId: electionId, encryptedSerialNumber: serialNumber,
+                              isPreencrypt: is_preencrypt, primaryNonce: primaryNonce, preEncryptions: preEncryptions)
     }
 }
 
