@@ -2,6 +2,7 @@ import ElectionGuard
 
 /// A device's chain of confirmation codes (spec 3.4.3): which ballots, in what order, and how it ends.
 public struct BallotChainRecord: Sendable, Hashable {
+    /// The device whose ballots these are.
     public let encryptingDevice: String
     /// B_aux,0 of this device.
     public let baux0: [UInt8]
@@ -9,11 +10,14 @@ public struct BallotChainRecord: Sendable, Hashable {
     public let ballotIds: [String]
     /// H(B_ℓ) of the last ballot.
     public let lastConfirmationCode: UInt256
+    /// Whether the codes were chained (false: the ids only fix the order).
     public let chaining: Bool
     /// H(H_E; 0x24, H(B_ℓ) ‖ B_aux,0 ‖ "CLOSE"), once the chain is closed.
     public let closingHash: UInt256?
+    /// Free annotations.
     public let metadata: RecordMetadata
 
+    /// Memberwise.
     public init(encryptingDevice: String, baux0: [UInt8], ballotIds: [String], lastConfirmationCode: UInt256,
                 chaining: Bool, closingHash: UInt256?, metadata: RecordMetadata = [:]) {
         self.encryptingDevice = encryptingDevice

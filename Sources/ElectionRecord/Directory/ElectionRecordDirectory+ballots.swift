@@ -30,6 +30,7 @@ public struct BallotFile: Sendable, Hashable, CustomStringConvertible {
         (try? RecordLayout.encryptedBallot(device: ballot.encryptingDevice, ballotId: ballot.ballotId)) == path
     }
 
+    /// The path relative to the record's root.
     public var description: String { path }
 }
 
@@ -131,6 +132,7 @@ public struct BallotFiles: Sequence, Sendable {
         return false
     }
 
+    /// An iterator that lists or reads the chain as it goes.
     public func makeIterator() -> Iterator {
         switch source {
         case .chain(let ids): Iterator(device: device, chain: ids.makeIterator(), listing: nil)
@@ -144,6 +146,7 @@ public struct BallotFiles: Sequence, Sendable {
         var chain: IndexingIterator<[String]>?
         let listing: DirectoryListing.Iterator?
 
+        /// The next file, nil at the end.
         public mutating func next() -> BallotFile? {
             if chain != nil {
                 guard let id = chain?.next() else { return nil }

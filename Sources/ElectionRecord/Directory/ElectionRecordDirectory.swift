@@ -19,6 +19,7 @@ public struct ElectionRecordDirectory: Sendable {
         /// The tally has been decrypted.
         case decrypted
 
+        /// Earlier stages first.
         public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
     }
 

@@ -4,20 +4,29 @@
 /// that cannot be a file name (empty, `.`, `..`, holding `/` or NUL, too long) is rejected rather than
 /// mangled, since egk's reader would not find the file.
 public enum RecordLayout {
+    /// The group parameters.
     public static let constants = "constants.json"
+    /// The manifest, hashed as stored.
     public static let manifest = "manifest.json"
+    /// The key ceremony's input.
     public static let config = "election_config.json"
+    /// The key ceremony's output.
     public static let initialized = "election_initialized.json"
     /// One directory per encrypting device.
     public static let encryptedBallots = "encrypted_ballots"
     /// A device's chain of confirmation codes, inside its directory.
     public static let ballotChain = "ballot_chain.json"
+    /// The sum of the cast ballots.
     public static let encryptedTally = "encrypted_tally.json"
+    /// The decrypted tally.
     public static let tally = "tally.json"
+    /// Decrypted challenged ballots, `dballot-<ballot_id>.json`.
     public static let challengedBallots = "challenged_ballots"
     /// Never published: plaintext ballots and guardians' secrets.
     public static let privateData = "private_data"
+    /// Plaintext input ballots, `pballot-<ballot_id>.json` (private).
     public static let plaintextBallots = "private_data/input"
+    /// Guardians' secrets, `decryptingTrustee-<guardian_id>.json` (private).
     public static let trustees = "private_data/trustees"
 
     static let encryptedBallotPrefix = "eballot-"

@@ -3,9 +3,12 @@
 public struct RecordMetadata: Codable, Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
     /// One annotation.
     public struct Entry: Sendable, Hashable {
+        /// The annotation's name.
         public let key: String
+        /// Its text.
         public let value: String
 
+        /// An entry.
         public init(key: String, value: String) {
             self.key = key
             self.value = value
@@ -22,6 +25,7 @@ public struct RecordMetadata: Codable, Sendable, Hashable, ExpressibleByDictiona
         self.entries = entries
     }
 
+    /// Metadata from a literal, in its order.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements.map { Entry(key: $0, value: $1) })
     }
@@ -43,6 +47,7 @@ public struct RecordMetadata: Codable, Sendable, Hashable, ExpressibleByDictiona
         return copy
     }
 
+    /// The entries in order.
     public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
 
     /// Reads a JSON object of strings, in document order (the record's decoder keeps it).
@@ -51,6 +56,7 @@ public struct RecordMetadata: Codable, Sendable, Hashable, ExpressibleByDictiona
         entries = try container.allKeys.map { Entry(key: $0.stringValue, value: try container.decode(String.self, forKey: $0)) }
     }
 
+    /// Writes a JSON object of strings, in order.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: PathKey.self)
         for entry in entries { try container.encode(entry.value, forKey: PathKey(stringValue: entry.key)) }

@@ -19,8 +19,10 @@ public struct ElectionConfig: Sendable, Hashable {
     public let chainConfirmationCodes: Bool
     /// B_aux,0, the device information hashed into confirmation codes.
     public let baux0: [UInt8]
+    /// Free annotations (egk: "Created by").
     public let metadata: RecordMetadata
 
+    /// Memberwise, for values known to be right; `ElectionConfigJSON.config(at:)` checks a file's.
     public init(configVersion: String, numberOfGuardians: Int, quorum: Int, parameterBaseHash: UInt256,
                 manifestHash: UInt256, electionBaseHash: UInt256, chainConfirmationCodes: Bool, baux0: [UInt8],
                 metadata: RecordMetadata = [:]) {

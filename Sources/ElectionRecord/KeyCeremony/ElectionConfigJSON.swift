@@ -12,12 +12,14 @@ public struct ElectionConfigJSON: Codable, Sendable, Hashable {
     public var manifest_hash: String
     /// H_B.
     public var election_base_hash: String
+    /// The `chain_confirmation_codes` field.
     public var chain_confirmation_codes: Bool
     /// B_aux,0 as signed bytes (Kotlin's ByteArray): 0x80...0xFF appear as −128...−1.
     public var baux0: [Int8]
     /// Left out when empty.
     public var metadata: RecordMetadata?
 
+    /// Memberwise, with the values as the file holds them.
     public init(config_version: String, number_of_guardians: Int, quorum: Int, parameter_base_hash: String,
                 manifest_hash: String, election_base_hash: String, chain_confirmation_codes: Bool, baux0: [Int8],
                 metadata: RecordMetadata?) {

@@ -9,8 +9,10 @@ public struct ElectionInitialized: Sendable, Hashable {
     public let extendedBaseHash: UInt256
     /// In the order of the record (egk: by coordinate).
     public let guardians: [GuardianPublicKeys]
+    /// Free annotations.
     public let metadata: RecordMetadata
 
+    /// Memberwise.
     public init(jointPublicKey: ElementModP, extendedBaseHash: UInt256, guardians: [GuardianPublicKeys],
                 metadata: RecordMetadata = [:]) {
         self.jointPublicKey = jointPublicKey

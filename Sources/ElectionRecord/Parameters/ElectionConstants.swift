@@ -14,6 +14,7 @@ public struct ElectionConstants: Sendable, Hashable {
     /// g, 512 bytes.
     public let generator: [UInt8]
 
+    /// Memberwise; the byte arrays at their fixed widths.
     public init(name: String, largePrime: [UInt8], smallPrime: [UInt8], cofactor: [UInt8], generator: [UInt8]) {
         self.name = name
         self.largePrime = largePrime

@@ -1,5 +1,6 @@
 /// `constants.json`: the group parameters (record-format.md §3).
 public struct ElectionConstantsJSON: Codable, Sendable, Hashable {
+    /// The `name` field.
     public var name: String
     /// p, 1024 hex digits.
     public var large_prime: String
@@ -10,6 +11,7 @@ public struct ElectionConstantsJSON: Codable, Sendable, Hashable {
     /// g, 1024 hex digits.
     public var generator: String
 
+    /// Memberwise, with the values as the file holds them.
     public init(name: String, large_prime: String, small_prime: String, cofactor: String, generator: String) {
         self.name = name
         self.large_prime = large_prime

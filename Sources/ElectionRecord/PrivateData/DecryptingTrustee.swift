@@ -2,6 +2,7 @@ import ElectionGuard
 
 /// `private_data/trustees/decryptingTrustee-<guardian_id>.json`: a guardian's secrets. Never publish.
 public struct DecryptingTrusteeJSON: Codable, Sendable, Hashable {
+    /// The `id` field.
     public var id: String
     /// i.
     public var x_coordinate: Int
@@ -10,6 +11,7 @@ public struct DecryptingTrusteeJSON: Codable, Sendable, Hashable {
     /// P(i) = Σ_j P_j(i) mod q, the share used to decrypt.
     public var key_share: String
 
+    /// Memberwise, with the values as the file holds them.
     public init(id: String, x_coordinate: Int, polynomial_coefficients: [String], key_share: String) {
         self.id = id
         self.x_coordinate = x_coordinate
@@ -20,13 +22,16 @@ public struct DecryptingTrusteeJSON: Codable, Sendable, Hashable {
 
 /// A guardian's secrets as egk keeps them: its polynomial's coefficients and its key share.
 public struct DecryptingTrustee: Sendable {
+    /// The guardian's id.
     public let id: String
+    /// i.
     public let xCoordinate: Int
     /// a_i,0 ... a_i,k−1 (a_i,0 is the guardian's secret key).
     public let polynomialCoefficients: [ElementModQ]
     /// s_i = P(i).
     public let keyShare: ElementModQ
 
+    /// Memberwise.
     public init(id: String, xCoordinate: Int, polynomialCoefficients: [ElementModQ], keyShare: ElementModQ) {
         self.id = id
         self.xCoordinate = xCoordinate

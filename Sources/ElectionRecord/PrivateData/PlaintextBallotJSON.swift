@@ -3,15 +3,18 @@ import ElectionGuard
 /// `private_data/input/pballot-<ballot_id>.json`: a plaintext input ballot (egk `PlaintextBallotJson`).
 /// Never publish.
 public struct PlaintextBallotJSON: Codable, Sendable, Hashable {
+    /// The `ballot_id` field.
     public var ballot_id: String
     /// The ballot style id (not `ballot_style_id`).
     public var ballot_style: String
+    /// The `contests` field.
     public var contests: [Contest]
     /// egk's paper serial number, encrypted into the ballot's `encrypted_sn`.
     public var sn: Int64?
     /// egk's processing errors, if any.
     public var errors: String?
 
+    /// Memberwise, with the values as the file holds them.
     public init(ballot_id: String, ballot_style: String, contests: [Contest], sn: Int64? = nil, errors: String? = nil) {
         self.ballot_id = ballot_id
         self.ballot_style = ballot_style
@@ -22,11 +25,16 @@ public struct PlaintextBallotJSON: Codable, Sendable, Hashable {
 
     /// One contest's votes.
     public struct Contest: Codable, Sendable, Hashable {
+        /// The `contest_id` field.
         public var contest_id: String
+        /// The `sequence_order` field.
         public var sequence_order: Int
+        /// The `selections` field.
         public var selections: [Selection]
+        /// The `write_ins` field.
         public var write_ins: [String]
 
+        /// Memberwise, with the values as the file holds them.
         public init(contest_id: String, sequence_order: Int, selections: [Selection], write_ins: [String] = []) {
             self.contest_id = contest_id
             self.sequence_order = sequence_order
@@ -37,10 +45,14 @@ public struct PlaintextBallotJSON: Codable, Sendable, Hashable {
 
     /// One selection's vote, 0 or 1.
     public struct Selection: Codable, Sendable, Hashable {
+        /// The `selection_id` field.
         public var selection_id: String
+        /// The `sequence_order` field.
         public var sequence_order: Int
+        /// The `vote` field.
         public var vote: Int
 
+        /// Memberwise, with the values as the file holds them.
         public init(selection_id: String, sequence_order: Int, vote: Int) {
             self.selection_id = selection_id
             self.sequence_order = sequence_order

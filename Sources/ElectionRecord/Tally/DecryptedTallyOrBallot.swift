@@ -5,11 +5,14 @@ import ElectionGuard
 public struct DecryptedTallyOrBallot: Sendable, Hashable {
     /// One contest's decryption.
     public struct Contest: Sendable, Hashable {
+        /// The manifest contest.
         public let contestId: String
+        /// Every selection of the contest.
         public let selections: [Selection]
         /// Ballots only.
         public let contestData: DecryptedContestData?
 
+        /// Memberwise.
         public init(contestId: String, selections: [Selection], contestData: DecryptedContestData? = nil) {
             self.contestId = contestId
             self.selections = selections
@@ -19,6 +22,7 @@ public struct DecryptedTallyOrBallot: Sendable, Hashable {
 
     /// One selection's decryption.
     public struct Selection: Sendable, Hashable {
+        /// The manifest selection.
         public let selectionId: String
         /// t.
         public let tally: Int
@@ -26,8 +30,10 @@ public struct DecryptedTallyOrBallot: Sendable, Hashable {
         public let bOverM: ElementModP
         /// (A, B), the ciphertext decrypted.
         public let ciphertext: ElGamalCiphertext
+        /// The combined decryption proof (spec 3.6.3).
         public let proof: DecryptionProof
 
+        /// Memberwise.
         public init(selectionId: String, tally: Int, bOverM: ElementModP, ciphertext: ElGamalCiphertext, proof: DecryptionProof) {
             self.selectionId = selectionId
             self.tally = tally
@@ -53,13 +59,16 @@ public struct DecryptedTallyOrBallot: Sendable, Hashable {
 
     /// A challenged ballot's contest data with what proves it.
     public struct DecryptedContestData: Sendable, Hashable {
+        /// Status, overvotes and write-ins.
         public let contestData: ContestData
         /// The ballot's encrypted contest data.
         public let ciphertext: HashedElGamalCiphertext
+        /// The proof that β = C0^s (spec 3.6.4).
         public let proof: DecryptionProof
         /// β = C0^s.
         public let beta: ElementModP
 
+        /// Memberwise.
         public init(contestData: ContestData, ciphertext: HashedElGamalCiphertext, proof: DecryptionProof, beta: ElementModP) {
             self.contestData = contestData
             self.ciphertext = ciphertext
@@ -70,10 +79,12 @@ public struct DecryptedTallyOrBallot: Sendable, Hashable {
 
     /// The tally id, or the ballot id.
     public let id: String
+    /// The contests decrypted.
     public let contests: [Contest]
     /// H_E.
     public let electionId: UInt256
 
+    /// Memberwise.
     public init(id: String, contests: [Contest], electionId: UInt256) {
         self.id = id
         self.contests = contests

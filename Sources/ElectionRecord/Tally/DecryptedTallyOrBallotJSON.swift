@@ -3,10 +3,12 @@
 public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
     /// The tally id, or the ballot id.
     public var id: String
+    /// The `contests` field.
     public var contests: [Contest]
     /// H_E.
     public var election_id: String
 
+    /// Memberwise, with the values as the file holds them.
     public init(id: String, contests: [Contest], election_id: String) {
         self.id = id
         self.contests = contests
@@ -15,11 +17,14 @@ public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
 
     /// One contest's decryption.
     public struct Contest: Codable, Sendable, Hashable {
+        /// The `contest_id` field.
         public var contest_id: String
+        /// The `selections` field.
         public var selections: [Selection]
         /// Ballots only.
         public var decrypted_contest_data: DecryptedContestData?
 
+        /// Memberwise, with the values as the file holds them.
         public init(contest_id: String, selections: [Selection], decrypted_contest_data: DecryptedContestData?) {
             self.contest_id = contest_id
             self.selections = selections
@@ -29,6 +34,7 @@ public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
 
     /// One selection's decryption.
     public struct Selection: Codable, Sendable, Hashable {
+        /// The `selection_id` field.
         public var selection_id: String
         /// t (a tally) or σ (a ballot).
         public var tally: Int
@@ -39,6 +45,7 @@ public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
         /// The combined decryption proof.
         public var proof: ChaumPedersenJSON
 
+        /// Memberwise, with the values as the file holds them.
         public init(selection_id: String, tally: Int, b_over_m: String, encrypted_vote: ElGamalCiphertextJSON, proof: ChaumPedersenJSON) {
             self.selection_id = selection_id
             self.tally = tally
@@ -50,13 +57,16 @@ public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
 
     /// A challenged ballot's decrypted contest data.
     public struct DecryptedContestData: Codable, Sendable, Hashable {
+        /// The `contest_data` field.
         public var contest_data: ContestDataJSON
         /// Equal to the ballot's `encrypted_contest_data`.
         public var encrypted_contest_data: HashedElGamalCiphertextJSON
+        /// The `proof` field.
         public var proof: ChaumPedersenJSON
         /// β = C0^s.
         public var beta: String
 
+        /// Memberwise, with the values as the file holds them.
         public init(contest_data: ContestDataJSON, encrypted_contest_data: HashedElGamalCiphertextJSON, proof: ChaumPedersenJSON, beta: String) {
             self.contest_data = contest_data
             self.encrypted_contest_data = encrypted_contest_data
@@ -68,11 +78,14 @@ public struct DecryptedTallyOrBallotJSON: Codable, Sendable, Hashable {
 
 /// Decrypted contest data: overvoted selections (by sequence order), write-ins and the contest's status.
 public struct ContestDataJSON: Codable, Sendable, Hashable {
+    /// The `over_votes` field.
     public var over_votes: [Int]
+    /// The `write_ins` field.
     public var write_ins: [String]
     /// "normal", "null_vote", "over_vote" or "under_vote".
     public var status: String
 
+    /// Memberwise, with the values as the file holds them.
     public init(over_votes: [Int], write_ins: [String], status: String) {
         self.over_votes = over_votes
         self.write_ins = write_ins

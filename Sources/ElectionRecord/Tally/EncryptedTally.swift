@@ -4,10 +4,14 @@ import ElectionGuard
 public struct EncryptedTally: Sendable, Hashable {
     /// One contest's sums.
     public struct Contest: Sendable, Hashable {
+        /// The manifest contest.
         public let contestId: String
+        /// Its sequence order.
         public let sequenceOrder: Int
+        /// Every selection of the contest.
         public let selections: [Selection]
 
+        /// Memberwise.
         public init(contestId: String, sequenceOrder: Int, selections: [Selection]) {
             self.contestId = contestId
             self.sequenceOrder = sequenceOrder
@@ -17,11 +21,14 @@ public struct EncryptedTally: Sendable, Hashable {
 
     /// One selection's sum.
     public struct Selection: Sendable, Hashable {
+        /// The manifest selection.
         public let selectionId: String
+        /// Its sequence order.
         public let sequenceOrder: Int
         /// (A, B) = (Π α, Π β) over the cast ballots.
         public let ciphertext: ElGamalCiphertext
 
+        /// Memberwise.
         public init(selectionId: String, sequenceOrder: Int, ciphertext: ElGamalCiphertext) {
             self.selectionId = selectionId
             self.sequenceOrder = sequenceOrder
@@ -31,11 +38,14 @@ public struct EncryptedTally: Sendable, Hashable {
 
     /// A name for the tally; `tally.json` repeats it as its `id`.
     public let tallyId: String
+    /// Every manifest contest.
     public let contests: [Contest]
+    /// The ballots added up (order not meaningful).
     public let castBallotIds: [String]
     /// H_E.
     public let electionId: UInt256
 
+    /// Memberwise.
     public init(tallyId: String, contests: [Contest], castBallotIds: [String], electionId: UInt256) {
         self.tallyId = tallyId
         self.contests = contests

@@ -9,7 +9,7 @@ public enum ElectionRecordError: Error, Equatable, Sendable, CustomStringConvert
     case unreadable(file: String, reason: String)
     /// The file is not JSON: truncated, a stray character, invalid UTF-8. `line` and `column` count from 1.
     case malformedJSON(file: String, line: Int, column: Int, reason: String)
-    /// A required field is absent (or null where null is not allowed).
+    /// A required field is absent. (A required field that is `null` is `wrongType` with found "null".)
     case missingField(file: String, field: String)
     /// A field holds a JSON value of the wrong kind, e.g. a string where a number belongs.
     case wrongType(file: String, field: String, expected: String, found: String)
@@ -42,6 +42,7 @@ public enum ElectionRecordError: Error, Equatable, Sendable, CustomStringConvert
         /// Any other rule of the format, stated in words.
         case violates(String)
 
+        /// The problem in words.
         public var description: String {
             switch self {
             case .notHexadecimal: "not hexadecimal (odd length or a character outside 0-9, A-F)"
@@ -75,6 +76,7 @@ public enum ElectionRecordError: Error, Equatable, Sendable, CustomStringConvert
         }
     }
 
+    /// The error in words, starting with the file.
     public var description: String {
         switch self {
         case .missingFile(let file): "\(file): file is missing"

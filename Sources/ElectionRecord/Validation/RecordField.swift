@@ -34,6 +34,7 @@ public struct RecordField: Sendable, Hashable, CustomStringConvertible {
     /// The path as text: `contests[3].selections[1].encrypted_vote.pad`.
     public var path: String { Self.path(components) }
 
+    /// "file: path".
     public var description: String { path.isEmpty ? file : "\(file): \(path)" }
 
     /// An `invalidValue` error at this field.
