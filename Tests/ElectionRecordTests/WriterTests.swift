@@ -92,6 +92,24 @@ struct WriterTests {
         }
     }
 
+    @Test("discarding a record never follows a symbolic link out of the staging directory")
+    func discardKeepsLinkedFiles() throws {
+        struct Interrupted: Error {}
+        try withTemporaryDirectory { directory in
+            let outside = directory + "/keep"
+            try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: outside + "/file"))
+            #expect(throws: Interrupted.self) {
+                try ElectionRecordWriter.write(to: directory + "/record") { writer in
+                    try FileManager.default.createSymbolicLink(atPath: writer.staging + "/link", withDestinationPath: outside)
+                    throw Interrupted()
+                }
+            }
+            #expect(try entries(directory) == ["keep"])
+            #expect(try entries(outside) == ["file"])
+        }
+    }
+
     @Test("an existing record is kept unless replacing is asked; replacing swaps it whole")
     func replacing() throws {
         try withTemporaryDirectory { directory in
@@ -106,7 +124,13 @@ struct WriterTests {
             #expect(try entries(target) == ["manifest.json"])
 
             let writer = try ElectionRecordWriter(target: directory + "/other")
+            for path in ["../escape.json", "/etc/x.json", "a//b.json", "./c.json"] {
+                #expect(throws: ElectionRecordError.invalidName(name: path, reason: "a record file is a relative path inside the record")) {
+                    try writer.write(bytes: [1], to: path)
+                }
+            }
             try writer.commit()
+            #expect(try entries(directory) == ["other", "record"])
             #expect(throws: ElectionRecordError.writeFailed(file: "tally.json", reason: "the record was already committed")) {
                 try writer.write(bytes: [], to: "tally.json")
             }

@@ -117,9 +117,14 @@ public final class ElectionRecordWriter {
     }
 
     /// Writes `bytes` as `file` (relative to the record's root), making directories as needed.
-    /// - Throws: `duplicate` if the file was already written, `writeFailed` otherwise.
+    /// - Throws: `invalidName` for a path that is absolute or leaves the record (`..`), `duplicate` if
+    ///   the file was already written, `writeFailed` otherwise.
     public func write(bytes: [UInt8], to file: String) throws(ElectionRecordError) {
         try checkOpen(file)
+        let components = file.split(separator: "/", omittingEmptySubsequences: false)
+        guard !file.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw .invalidName(name: file, reason: "a record file is a relative path inside the record")
+        }
         if let slash = file.lastIndex(of: "/") { try makeDirectories(String(file[..<slash])) }
         do {
             try FileSystem.createFile("\(staging)/\(file)", bytes)

@@ -19,9 +19,9 @@ enum FileSystem {
     /// The kind of thing at `path`, nil when there is nothing.
     enum Kind { case file, directory, other }
 
-    static func kind(_ path: String) -> Kind? {
+    static func kind(_ path: String, followingLinks: Bool = true) -> Kind? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
@@ -79,9 +79,9 @@ enum FileSystem {
         guard Glue.rename(from, to) == 0 else { throw failure(errno) }
     }
 
-    /// Removes `path` and everything under it; nothing there is not an error.
+    /// Removes `path` and everything under it, never following a symbolic link; nothing there is not an error.
     static func removeTree(_ path: String) {
-        guard let kind = kind(path) else { return }
+        guard let kind = kind(path, followingLinks: false) else { return }
         if kind == .directory {
             for name in DirectoryListing(path: path) { removeTree(path + "/" + name) }
             rmdir(path)
