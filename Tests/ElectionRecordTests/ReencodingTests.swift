@@ -68,6 +68,33 @@ struct ReencodingTests {
         #expect(try RecordJSON.encode(read.json) != bytes)
     }
 
+    @Test("pre-encryption data (absent from egk's record) survives JSON → domain → JSON, placed where egk puts it")
+    func preEncryption() throws {
+        let file = Fixture.ballotFile("id-1")
+        var json = try RecordJSON.decode(EncryptedBallotJSON.self, from: Fixture.bytes(file), file: file)
+        let contest = json.contests[0]
+        json.is_preencrypt = true
+        json.contests[0].pre_encryption = PreEncryptionJSON(
+            preencryption_hash: json.confirmation_code,
+            all_selection_hashes: [contest.contest_hash, json.election_id],
+            selected_vectors: [SelectionVectorJSON(selection_hash: contest.contest_hash, short_code: "7C",
+                                                   encryptions: contest.selections.map(\.encrypted_vote))])
+        let bytes = try RecordJSON.encode(json)
+        let ballot = try RecordJSON.decode(EncryptedBallotJSON.self, from: bytes, file: file).recordedBallot(at: RecordField(file: file))
+        #expect(ballot.isPreencrypt && ballot.preEncryptions.count == 20)
+        #expect(ballot.preEncryptions[0]?.selectedVectors.first?.encryptions.count == 5)
+        #expect(ballot.preEncryptions.dropFirst().allSatisfy { $0 == nil })
+        #expect(try RecordJSON.encode(EncryptedBallotJSON(ballot)) == bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("""
+                            "numBytes": 64
+                        },
+                        "pre_encryption": {
+                            "preencryption_hash": "\(json.confirmation_code)",
+                            "all_selection_hashes": [
+            """))
+    }
+
     @Test("a change of one value changes the encoding, so the comparisons above can fail")
     func comparisonsCanFail() throws {
         let file = "election_config.json"
