@@ -81,7 +81,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ElectionRecordTests",
-            dependencies: ["ElectionRecord"]
+            dependencies: ["ElectionRecord"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "VerifierTests",
