@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReferendumTests",
-            dependencies: ["Referendum", "Storage", "Verifier"]
+            dependencies: ["Referendum", "Storage", "Verifier", "ElectionRecord"]
         ),
         .testTarget(
             name: "ForensicsTests",

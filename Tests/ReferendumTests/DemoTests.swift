@@ -1,3 +1,5 @@
+import ElectionGuard
+import ElectionRecord
 import Foundation
 import Testing
 @testable import Referendum
@@ -38,5 +40,48 @@ struct DemoTests {
         let stationSum = outcome.results.stations.reduce(0) { $0 + $1.ballots }
         #expect(stationSum == outcome.results.totalBallots, "station results add up to the total")
         #expect(outcome.results.regions.reduce(0) { $0 + $1.ballots } == outcome.results.totalBallots)
+    }
+
+    @Test("the published record reads back: egk files, tally, and a station CSV that sums to the totals")
+    func publish() async throws {
+        let scenario = DemoScenario(definition: try Self.fourRegions(), voters: 120, seed: 11)
+        let store = InMemoryStore()
+        let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: [2, 4, 5], seed: 3).run(store: store)
+        let engine = ReferendumEngine(store: store, clock: ManualClock(Date()))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plebiscite-publish-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let summary = try await RecordPublisher.publish(engine, to: path)
+        #expect(try await store.state() == .published)
+        let record = try ElectionRecordDirectory(root: path)
+        let config = try record.config()
+        let initialized = try record.initialized()
+        #expect(initialized.extendedBaseHash == outcome.setup.election!.extendedBaseHash)
+        #expect(config.chainConfirmationCodes)
+        var files = 0
+        for device in try record.devices() { files += Array(try record.ballotFiles(device: device)).count }
+        #expect(files == summary.ballots)
+        let tally = try record.tally()
+        for contest in tally.contests {
+            for selection in contest.selections {
+                let option = outcome.setup.definition.option(region: contest.contestId, selectionId: selection.selectionId)!
+                #expect(selection.tally == scenario.expected[contest.contestId]![option], "\(contest.contestId) \(option)")
+            }
+        }
+        // The station CSV adds up to the published totals, option by option.
+        let root = URL(fileURLWithPath: path)
+        let rows = try ReferendumRecord.readCSV(.stations, in: root, header: ["region", "station", "kind", "registered", "ballots", "mobile_ballots", "yes", "no"])
+        let totals = try ReferendumRecord.read([RecordedTotal].self, .totals, in: root)
+        for option in ["yes", "no"] {
+            let column = option == "yes" ? 6 : 7
+            let csvSum = rows.reduce(0) { $0 + Int($1.fields[column])! }
+            #expect(csvSum == totals.first { $0.scope == "all" && $0.option == option }!.value, "stations.csv \(option)")
+        }
+        let ballotRows = try ReferendumRecord.readCSV(.ballots, in: root, header: BallotRow.header).map { try BallotRow(fields: $0.fields, line: $0.line) }
+        #expect(ballotRows.count == summary.ballots)
+        #expect(ballotRows.filter { $0.status == .counted }.count == outcome.results.totalBallots)
+        // No secret in the record: no credential code, no voter id.
+        let register = try String(contentsOf: root.appendingPathComponent("referendum/register.csv"), encoding: .utf8)
+        #expect(!register.contains("V0000001"))
+        #expect(!outcome.cards.contains { register.contains($0.credential) })
     }
 }

@@ -20,6 +20,9 @@ public protocol ReferendumStore: Sendable {
     func addVoters(_ voters: [RegisteredVoter]) async throws
     /// The voter whose credential key this is.
     func voter(credentialKey: String) async throws -> RegisteredVoter?
+    /// Up to `limit` registered voters ordered by voter id, after `afterId` (for publishing the register
+    /// by pseudonym).
+    func voters(after afterId: String?, limit: Int) async throws -> [RegisteredVoter]
     /// Every registered voter id (for duplicate checks on import).
     func voterIds() async throws -> Set<String>
     /// Registered and displaced voters per region, and registered voters per home station.
