@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ForensicsTests",
-            dependencies: ["Forensics"]
+            dependencies: ["Forensics"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
