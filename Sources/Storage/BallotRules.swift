@@ -15,20 +15,6 @@ enum BallotRules {
         case insert(head: ChainHead)
     }
 
-    /// What a decision must do.
-    enum DecideOutcome: Equatable {
-        /// The ballot already has this status: return it unchanged.
-        case unchanged(BallotEntry)
-        /// Store and return the decided entry.
-        case update(BallotEntry)
-
-        var entry: BallotEntry {
-            switch self {
-            case .unchanged(let entry), .update(let entry): entry
-            }
-        }
-    }
-
     /// Refuses `action` unless the stored state is open (no referendum counts as a draft).
     static func requireOpen(_ state: LifecycleState?, _ action: String) throws {
         let state = state ?? .draft
@@ -56,17 +42,18 @@ enum BallotRules {
         return .insert(head: ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1))
     }
 
-    /// Decides a decision on the stored ballot `stored`.
+    /// Decides a decision on a ballot whose stored status is `stored` (nil: no such ballot).
+    /// - Returns: true to store the decision, false when the ballot already has this status (the
+    ///   stored entry is the answer).
     /// - Throws: `unknownBallot`, `lifecycle` when not open (except to abandon), `ballotAlreadyDecided`.
-    static func decide(_ stored: BallotEntry?, ballotId: String, status: BallotStatus, at date: Date,
-                       nonce: UInt256?, choice: String?, state: LifecycleState?) throws -> DecideOutcome {
+    static func decide(stored: BallotStatus?, ballotId: String, status: BallotStatus, state: LifecycleState?) throws -> Bool {
         guard let stored else { throw ReferendumError.unknownBallot(ballotId) }
-        if stored.status == status { return .unchanged(stored) }
+        if stored == status { return false }
         if status != .abandoned { try requireOpen(state, status == .cast ? "cast" : "challenge") }
-        guard stored.status == .pending else {
-            throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: stored.status.rawValue)
+        guard stored == .pending else {
+            throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: stored.rawValue)
         }
-        return .update(stored.decided(status, at: date, nonce: nonce, choice: choice))
+        return true
     }
 
     /// The error for a voter id that is already on the register (as `InMemoryStore` words it).

@@ -66,7 +66,10 @@ struct StorageLoad {
     func cast(on device: String, store: any ReferendumStore) async throws {
         var number = 0
         var generator = SystemRandomNumberGenerator()
+        let parent = getppid()
         while perDevice == 0 || number < perDevice {
+            // Casting until killed ends when the process that started it is gone.
+            if perDevice == 0, getppid() != parent { exit(3) }
             number += 1
             let head = try await store.chainHead(device: device)
             let ballot = EncryptedBallot(ballotId: "\(device)-\(number)", styleId: "alpha", encryptingDevice: device,

@@ -36,8 +36,12 @@ enum PostgresSchema {
                 encrypted_at double precision NOT NULL,
                 decided_at double precision,
                 mobile_visit_id text,
-                entry bytea NOT NULL)
+                ballot_state text NOT NULL,
+                revealed_nonce text,
+                revealed_choice text,
+                encrypted_ballot bytea NOT NULL)
             """,
+            // Paging through the ballots of some statuses in id order (count, abandon, publish).
             "CREATE INDEX ballot_status_id ON ballot (status, ballot_id)",
             // A row with a null code exists only inside the transaction that appends a device's
             // first ballot: it is what that transaction locks.

@@ -102,8 +102,10 @@ extension PostgresStore {
         return try code.map { ChainHead(lastCode: try UInt256(hex: $0, field: "device_chain.last_code"), length: length) }
     }
 
-    /// Appends `entry` (and saves the visit that took it) inside the current transaction.
-    func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit?, on connection: PostgresConnection) async throws {
+    /// Appends `entry`, whose encrypted ballot encodes to `json`, and saves the visit that took it,
+    /// inside the current transaction.
+    func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?,
+                on connection: PostgresConnection) async throws {
         let state = try await lockedState(connection)
         try BallotRules.requireOpen(state, "cast")
         // The chain is locked before the ballot is looked up: a concurrent append of the same ballot
@@ -114,15 +116,17 @@ extension PostgresStore {
             .map { try UInt256(hex: $0.decode(String.self), field: "ballot.confirmation_code") }
         let outcome = try BallotRules.append(entry, after: previous, state: state, storedCode: storedCode, head: head)
         if case .insert(let head) = outcome {
-            let json = try StoreCoding.encode(entry)
+            let columns = BallotColumns(entry)
             do {
                 try await Self.run("""
                     INSERT INTO ballot (ballot_id, confirmation_code, device, status, station, channel, region, pseudonym,
-                                        encrypted_at, decided_at, mobile_visit_id, entry)
-                    VALUES (\(entry.ballotId), \(entry.confirmationCode.hex), \(entry.deviceId), \(entry.status.rawValue),
-                            \(entry.stationId), \(entry.channel.rawValue), \(entry.region), \(entry.pseudonym),
-                            \(entry.encryptedAt.timeIntervalSinceReferenceDate), \(entry.decidedAt?.timeIntervalSinceReferenceDate),
-                            \(entry.mobileVisitId), \(json))
+                                        encrypted_at, decided_at, mobile_visit_id, ballot_state, revealed_nonce, revealed_choice,
+                                        encrypted_ballot)
+                    VALUES (\(columns.ballotId), \(columns.confirmationCode.hex), \(columns.device), \(columns.status.rawValue),
+                            \(columns.station), \(columns.channel.rawValue), \(columns.region), \(columns.pseudonym),
+                            \(columns.encryptedAt.timeIntervalSinceReferenceDate), \(columns.decidedAt?.timeIntervalSinceReferenceDate),
+                            \(columns.mobileVisitId), \(columns.ballotState.rawValue), \(columns.revealedNonce?.hex),
+                            \(columns.revealedChoice), \(json))
                     """, on: connection, logger)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
                 throw ReferendumError.storage("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
@@ -134,23 +138,62 @@ extension PostgresStore {
         if let visit { try await Self.save(visit, on: connection, logger) }
     }
 
-    /// Decides a ballot inside the current transaction.
+    /// Decides a ballot inside the current transaction: only its columns change.
+    /// - Returns: the ballot as stored before, and whether the decision changed it.
     func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?,
-                on connection: PostgresConnection) async throws -> BallotEntry {
+                on connection: PostgresConnection) async throws -> (StoredBallot, changed: Bool) {
         let state = try await lockedState(connection)
-        let stored = try await Self.run("SELECT entry FROM ballot WHERE ballot_id = \(ballotId) FOR UPDATE", on: connection, logger)
-            .first.map { try StoreCoding.decode(BallotEntry.self, from: $0.decode(Data.self)) }
-        let outcome = try BallotRules.decide(stored, ballotId: ballotId, status: status, at: date, nonce: nonce,
-                                             choice: choice, state: state)
-        if case .update(let entry) = outcome {
-            let json = try StoreCoding.encode(entry)
+        let stored = try await Self.run("SELECT \(unescaped: Self.ballotColumns) FROM ballot WHERE ballot_id = \(ballotId) FOR UPDATE",
+                                        on: connection, logger).first.map(Self.storedBallot)
+        let changed = try BallotRules.decide(stored: stored?.columns.status, ballotId: ballotId, status: status, state: state)
+        guard let stored else { throw ReferendumError.unknownBallot(ballotId) }
+        if changed {
+            let decided = stored.columns.decided(status, at: date, nonce: nonce, choice: choice)
             try await Self.run("""
-                UPDATE ballot SET status = \(entry.status.rawValue), decided_at = \(entry.decidedAt?.timeIntervalSinceReferenceDate),
-                                  entry = \(json)
+                UPDATE ballot SET status = \(decided.status.rawValue), ballot_state = \(decided.ballotState.rawValue),
+                                  decided_at = \(decided.decidedAt?.timeIntervalSinceReferenceDate),
+                                  revealed_nonce = \(decided.revealedNonce?.hex), revealed_choice = \(decided.revealedChoice)
                 WHERE ballot_id = \(ballotId)
                 """, on: connection, logger)
         }
-        return outcome.entry
+        return (stored, changed)
+    }
+
+    /// A ballot's columns with its encrypted ballot's JSON.
+    struct StoredBallot: Sendable {
+        let columns: BallotColumns
+        let json: Data
+
+        /// Decodes the entry (outside any transaction: decoding is the slow part).
+        func entry() throws -> BallotEntry {
+            columns.entry(try StoreCoding.decode(EncryptedBallot.self, from: json))
+        }
+    }
+
+    /// The columns `storedBallot` reads, in its order. A constant, written into queries as SQL.
+    static let ballotColumns = """
+        ballot_id, confirmation_code, device, status, ballot_state, station, channel, region, pseudonym, encrypted_at,
+        decided_at, mobile_visit_id, revealed_nonce, revealed_choice, encrypted_ballot
+        """
+
+    static func storedBallot(_ row: PostgresRow) throws -> StoredBallot {
+        let cells = row.makeRandomAccess()
+        func text(_ index: Int) throws -> String { try cells[index].decode(String.self) }
+        func optionalText(_ index: Int) throws -> String? { try cells[index].decode(String?.self) }
+        let id = try text(0)
+        guard let status = BallotStatus(rawValue: try text(3)), let ballotState = EncryptedBallot.State(rawValue: try text(4)),
+              let channel = BallotChannel(rawValue: try text(6)) else {
+            throw ReferendumError.storage("ballot \(id) has an unknown status, channel or state")
+        }
+        let columns = BallotColumns(
+            ballotId: id, confirmationCode: try UInt256(hex: try text(1), field: "ballot.confirmation_code"), device: try text(2),
+            status: status, ballotState: ballotState, station: try text(5), channel: channel, region: try text(7),
+            pseudonym: try text(8), encryptedAt: Date(timeIntervalSinceReferenceDate: try cells[9].decode(Double.self)),
+            decidedAt: try cells[10].decode(Double?.self).map(Date.init(timeIntervalSinceReferenceDate:)),
+            mobileVisitId: try optionalText(11),
+            revealedNonce: try optionalText(12).map { try UInt256(hex: $0, field: "ballot.revealed_nonce") },
+            revealedChoice: try optionalText(13))
+        return StoredBallot(columns: columns, json: try cells[14].decode(Data.self))
     }
 
     /// Inserts or replaces a mobile-box visit inside the current transaction.

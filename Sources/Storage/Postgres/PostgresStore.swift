@@ -36,7 +36,10 @@ public final class PostgresStore: ReferendumStore {
         location = try PostgresLocation(url: url)
         var configuration = location.clientConfiguration
         configuration.options.maximumConnections = maximumConnections
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        var background = logger
+        // The pool warns of a lease asked for before run() got going, which `withStore` harmlessly races.
+        background.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.client = client
         self.logger = logger
         commits = groupCommit ? GroupCommit { batch in
@@ -174,37 +177,41 @@ public final class PostgresStore: ReferendumStore {
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?) async throws {
-        try await batched { connection in try await self.append(entry, after: previous, visit: nil, on: connection) }
+        let json = try StoreCoding.encode(entry.ballot)
+        try await batched { connection in try await self.append(entry, json: json, after: previous, visit: nil, on: connection) }
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) async throws {
-        try await batched { connection in try await self.append(entry, after: previous, visit: visit, on: connection) }
+        let json = try StoreCoding.encode(entry.ballot)
+        try await batched { connection in try await self.append(entry, json: json, after: previous, visit: visit, on: connection) }
     }
 
     public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) async throws -> BallotEntry {
-        try await batched { connection in
+        let (stored, changed) = try await batched { connection in
             try await self.decide(ballotId: ballotId, status: status, at: date, nonce: nonce, choice: choice, on: connection)
         }
+        let entry = try stored.entry()
+        return changed ? entry.decided(status, at: date, nonce: nonce, choice: choice) : entry
     }
 
     public func entry(ballotId: String) async throws -> BallotEntry? {
-        try await query("SELECT entry FROM ballot WHERE ballot_id = \(ballotId)").first
-            .map { try StoreCoding.decode(BallotEntry.self, from: $0.decode(Data.self)) }
+        try await query("SELECT \(unescaped: Self.ballotColumns) FROM ballot WHERE ballot_id = \(ballotId)").first
+            .map { try Self.storedBallot($0).entry() }
     }
 
     public func entry(confirmationCode: UInt256) async throws -> BallotEntry? {
-        try await query("SELECT entry FROM ballot WHERE confirmation_code = \(confirmationCode.hex)").first
-            .map { try StoreCoding.decode(BallotEntry.self, from: $0.decode(Data.self)) }
+        try await query("SELECT \(unescaped: Self.ballotColumns) FROM ballot WHERE confirmation_code = \(confirmationCode.hex)").first
+            .map { try Self.storedBallot($0).entry() }
     }
 
     public func entries(statuses: Set<BallotStatus>, after afterId: String?, limit: Int) async throws -> [BallotEntry] {
         guard !statuses.isEmpty, limit > 0 else { return [] }
         let rows = try await query("""
-            SELECT entry FROM ballot
+            SELECT \(unescaped: Self.ballotColumns) FROM ballot
             WHERE status = ANY(\(statuses.map(\.rawValue))) AND (\(afterId)::text IS NULL OR ballot_id > \(afterId))
             ORDER BY ballot_id LIMIT \(limit)
             """)
-        return try rows.map { try StoreCoding.decode(BallotEntry.self, from: $0.decode(Data.self)) }
+        return try rows.map { try Self.storedBallot($0).entry() }
     }
 
     public func summaries() async throws -> [CastSummary] {

@@ -51,13 +51,14 @@ struct VoterRecord: SnakeCaseRecord {
     }
 }
 
-/// A row of table `ballot`: the entry as JSON, and the columns that queries select on.
+/// A row of table `ballot`: a ballot's columns, without its encrypted ballot.
 struct BallotRecord: SnakeCaseRecord {
     static let databaseTableName = "ballot"
     var ballotId: String
     var confirmationCode: String
     var device: String
     var status: String
+    var ballotState: String
     var station: String
     var channel: String
     var region: String
@@ -65,24 +66,64 @@ struct BallotRecord: SnakeCaseRecord {
     var encryptedAt: Double
     var decidedAt: Double?
     var mobileVisitId: String?
-    var entry: Data
+    var revealedNonce: String?
+    var revealedChoice: String?
 
-    init(_ entry: BallotEntry) throws {
-        ballotId = entry.ballotId
-        confirmationCode = entry.confirmationCode.hex
-        device = entry.deviceId
-        status = entry.status.rawValue
-        station = entry.stationId
-        channel = entry.channel.rawValue
-        region = entry.region
-        pseudonym = entry.pseudonym
-        encryptedAt = entry.encryptedAt.timeIntervalSinceReferenceDate
-        decidedAt = entry.decidedAt?.timeIntervalSinceReferenceDate
-        mobileVisitId = entry.mobileVisitId
-        self.entry = try StoreCoding.encode(entry)
+    init(_ columns: BallotColumns) {
+        ballotId = columns.ballotId
+        confirmationCode = columns.confirmationCode.hex
+        device = columns.device
+        status = columns.status.rawValue
+        ballotState = columns.ballotState.rawValue
+        station = columns.station
+        channel = columns.channel.rawValue
+        region = columns.region
+        pseudonym = columns.pseudonym
+        encryptedAt = columns.encryptedAt.timeIntervalSinceReferenceDate
+        decidedAt = columns.decidedAt?.timeIntervalSinceReferenceDate
+        mobileVisitId = columns.mobileVisitId
+        revealedNonce = columns.revealedNonce?.hex
+        revealedChoice = columns.revealedChoice
     }
 
-    func decoded() throws -> BallotEntry { try StoreCoding.decode(BallotEntry.self, from: entry) }
+    func columns() throws -> BallotColumns {
+        guard let status = BallotStatus(rawValue: status), let channel = BallotChannel(rawValue: channel),
+              let ballotState = EncryptedBallot.State(rawValue: ballotState) else {
+            throw ReferendumError.storage("ballot \(ballotId) has an unknown status, channel or state")
+        }
+        return BallotColumns(ballotId: ballotId, confirmationCode: try UInt256(hex: confirmationCode, field: "ballot.confirmation_code"),
+                             device: device, status: status, ballotState: ballotState, station: station, channel: channel,
+                             region: region, pseudonym: pseudonym, encryptedAt: Date(timeIntervalSinceReferenceDate: encryptedAt),
+                             decidedAt: decidedAt.map(Date.init(timeIntervalSinceReferenceDate:)), mobileVisitId: mobileVisitId,
+                             revealedNonce: try revealedNonce.map { try UInt256(hex: $0, field: "ballot.revealed_nonce") },
+                             revealedChoice: revealedChoice)
+    }
+}
+
+/// A row of table `encrypted_ballot`: the encrypted ballot as JSON, as it was appended.
+struct EncryptedBallotRecord: SnakeCaseRecord {
+    static let databaseTableName = "encrypted_ballot"
+    var ballotId: String
+    var json: Data
+}
+
+/// A ballot's columns with its encrypted ballot's JSON, as a join reads them.
+struct StoredBallot: FetchableRecord, Sendable {
+    let record: BallotRecord
+    let json: Data
+
+    /// Selects the ballots with their JSON; append the conditions.
+    static let select = "SELECT ballot.*, encrypted_ballot.json FROM ballot JOIN encrypted_ballot USING (ballot_id)"
+
+    init(row: Row) throws {
+        record = try BallotRecord(row: row)
+        json = row["json"]
+    }
+
+    /// Decodes the entry (outside any transaction: decoding is the slow part).
+    func entry() throws -> BallotEntry {
+        try record.columns().entry(StoreCoding.decode(EncryptedBallot.self, from: json))
+    }
 }
 
 /// A row of table `device_chain`: where each device's chain of confirmation codes ends.

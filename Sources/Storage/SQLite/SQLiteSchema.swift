@@ -22,11 +22,13 @@ enum SQLiteSchema {
                 t.column("home_station", .text)
                 t.column("pseudonym", .text).notNull()
             }
+            // A ballot's columns; its encrypted ballot is in encrypted_ballot, written once.
             try db.create(table: "ballot") { t in
                 t.primaryKey("ballot_id", .text)
                 t.column("confirmation_code", .text).notNull().unique()
                 t.column("device", .text).notNull()
                 t.column("status", .text).notNull()
+                t.column("ballot_state", .text).notNull()
                 t.column("station", .text).notNull()
                 t.column("channel", .text).notNull()
                 t.column("region", .text).notNull()
@@ -34,7 +36,12 @@ enum SQLiteSchema {
                 t.column("encrypted_at", .double).notNull()
                 t.column("decided_at", .double)
                 t.column("mobile_visit_id", .text)
-                t.column("entry", .blob).notNull()
+                t.column("revealed_nonce", .text)
+                t.column("revealed_choice", .text)
+            }
+            try db.create(table: "encrypted_ballot") { t in
+                t.primaryKey("ballot_id", .text)
+                t.column("json", .blob).notNull()
             }
             // Paging through the ballots of some statuses in id order (count, abandon, publish).
             try db.create(index: "ballot_status_id", on: "ballot", columns: ["status", "ballot_id"])

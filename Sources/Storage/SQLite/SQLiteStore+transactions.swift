@@ -56,8 +56,9 @@ extension SQLiteStore {
         return state
     }
 
-    /// Appends `entry` (and saves the visit that took it) inside the current transaction.
-    static func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit?, _ db: Database) throws {
+    /// Appends `entry`, whose encrypted ballot encodes to `json`, and saves the visit that took it,
+    /// inside the current transaction.
+    static func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?, _ db: Database) throws {
         let storedCode = try String.fetchOne(db, sql: "SELECT confirmation_code FROM ballot WHERE ballot_id = ?",
                                              arguments: [entry.ballotId])
         let outcome = try BallotRules.append(
@@ -66,23 +67,27 @@ extension SQLiteStore {
             head: try DeviceChainRecord.fetchOne(db, key: entry.deviceId)?.head())
         if case .insert(let head) = outcome {
             do {
-                try BallotRecord(entry).insert(db)
+                try BallotRecord(BallotColumns(entry)).insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw ReferendumError.storage("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
             }
+            try EncryptedBallotRecord(ballotId: entry.ballotId, json: json).insert(db)
             try DeviceChainRecord(device: entry.deviceId, head: head).save(db)
         }
         if let visit { try MobileVisitRecord(visit).save(db) }
     }
 
-    /// Decides a ballot inside the current transaction.
+    /// Decides a ballot inside the current transaction: only its columns change.
+    /// - Returns: the ballot as stored before, and whether the decision changed it.
     static func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?,
-                       _ db: Database) throws -> BallotEntry {
-        let stored = try BallotRecord.fetchOne(db, key: ballotId)?.decoded()
-        let outcome = try BallotRules.decide(stored, ballotId: ballotId, status: status, at: date, nonce: nonce,
-                                             choice: choice, state: try state(db))
-        if case .update(let entry) = outcome { try BallotRecord(entry).update(db) }
-        return outcome.entry
+                       _ db: Database) throws -> (StoredBallot, changed: Bool) {
+        let stored = try StoredBallot.fetchOne(db, sql: StoredBallot.select + " WHERE ballot_id = ?", arguments: [ballotId])
+        let storedStatus = try stored.map { try $0.record.columns().status }
+        let changed = try BallotRules.decide(stored: storedStatus, ballotId: ballotId, status: status, state: try state(db))
+        if changed, let stored {
+            try BallotRecord(stored.record.columns().decided(status, at: date, nonce: nonce, choice: choice)).update(db)
+        }
+        return (stored!, changed)
     }
 
     /// The error to throw: the domain's own errors as they are, SQLite's as `storage`.

@@ -115,35 +115,50 @@ public final class SQLiteStore: ReferendumStore {
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?) async throws {
-        try await batched { db in try Self.append(entry, after: previous, visit: nil, db) }
+        let json = try StoreCoding.encode(entry.ballot)
+        try await batched { db in try Self.append(entry, json: json, after: previous, visit: nil, db) }
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) async throws {
-        try await batched { db in try Self.append(entry, after: previous, visit: visit, db) }
+        let json = try StoreCoding.encode(entry.ballot)
+        try await batched { db in try Self.append(entry, json: json, after: previous, visit: visit, db) }
     }
 
     public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) async throws -> BallotEntry {
-        try await batched { db in try Self.decide(ballotId: ballotId, status: status, at: date, nonce: nonce, choice: choice, db) }
+        let (stored, changed) = try await batched { db in
+            try Self.decide(ballotId: ballotId, status: status, at: date, nonce: nonce, choice: choice, db)
+        }
+        let entry = try stored.entry()
+        return changed ? entry.decided(status, at: date, nonce: nonce, choice: choice) : entry
     }
 
     public func entry(ballotId: String) async throws -> BallotEntry? {
-        try await read { db in try BallotRecord.fetchOne(db, key: ballotId)?.decoded() }
+        try await read { db in
+            try StoredBallot.fetchOne(db, sql: StoredBallot.select + " WHERE ballot_id = ?", arguments: [ballotId])
+        }?.entry()
     }
 
     public func entry(confirmationCode: UInt256) async throws -> BallotEntry? {
         try await read { db in
-            try BallotRecord.filter(Column("confirmation_code") == confirmationCode.hex).fetchOne(db)?.decoded()
-        }
+            try StoredBallot.fetchOne(db, sql: StoredBallot.select + " WHERE confirmation_code = ?", arguments: [confirmationCode.hex])
+        }?.entry()
     }
 
     public func entries(statuses: Set<BallotStatus>, after afterId: String?, limit: Int) async throws -> [BallotEntry] {
         guard !statuses.isEmpty, limit > 0 else { return [] }
-        let blobs = try await read { db in
-            var request = BallotRecord.filter(statuses.map(\.rawValue).contains(Column("status")))
-            if let afterId { request = request.filter(Column("ballot_id") > afterId) }
-            return try Data.fetchAll(db, request.select(Column("entry")).order(Column("ballot_id")).limit(limit))
+        let stored = try await read { db in
+            let statusList = databaseQuestionMarks(count: statuses.count)
+            var arguments = StatementArguments(statuses.map(\.rawValue))
+            var condition = "status IN (\(statusList))"
+            if let afterId {
+                condition += " AND ballot_id > ?"
+                arguments += [afterId]
+            }
+            arguments += [limit]
+            return try StoredBallot.fetchAll(db, sql: StoredBallot.select + " WHERE \(condition) ORDER BY ballot_id LIMIT ?",
+                                             arguments: arguments)
         }
-        return try blobs.map { try StoreCoding.decode(BallotEntry.self, from: $0) }
+        return try stored.map { try $0.entry() }
     }
 
     public func summaries() async throws -> [CastSummary] {

@@ -33,6 +33,15 @@ struct StoreUnderTest: Sendable {
     /// Where the data is: an SQLite path or a postgres:// URL; nil in memory.
     let location: String?
 
+    /// Runs `body` with the data opened anew, as after a restart (in memory, the same store).
+    func withStoreOpenedAgain<T: Sendable>(_ body: (any ReferendumStore) async throws -> T) async throws -> T {
+        switch kind {
+        case .memory: try await body(store)
+        case .sqlite, .sqliteSeparateCommits: try await body(try SQLiteStore(path: location!, groupCommit: kind == .sqlite))
+        case .postgres, .postgresGroupCommit: try await withSecondStore(body)
+        }
+    }
+
     /// Runs `body` with a second store on the same data (another connection pool for PostgreSQL,
     /// standing in for another server process); in memory and on SQLite, the same store.
     func withSecondStore<T: Sendable>(_ body: (any ReferendumStore) async throws -> T) async throws -> T {
