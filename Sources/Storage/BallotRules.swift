@@ -37,7 +37,7 @@ enum BallotRules {
             return .alreadyStored
         }
         guard head?.lastCode == previous else {
-            throw ReferendumError.storage("device \(entry.deviceId) has moved on since this ballot was encrypted")
+            throw ReferendumError.chainMoved(device: entry.deviceId)
         }
         return .insert(head: ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1))
     }

@@ -67,7 +67,7 @@ struct StoreConcurrencyTests {
                                         try await store.append(entry, after: head?.lastCode)
                                         links.append((head?.lastCode, entry.confirmationCode))
                                         break
-                                    } catch ReferendumError.storage(let reason) where reason.contains("moved on") {
+                                    } catch ReferendumError.chainMoved {
                                         await Task.yield()
                                     }
                                 }

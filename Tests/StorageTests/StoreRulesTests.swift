@@ -108,10 +108,10 @@ struct StoreRulesTests {
                 try await store.append(impostor, after: first.confirmationCode)
             }
             let stale = Fixtures.entry("d1-000002", device: "d1")
-            await #expect(throws: ReferendumError.storage("device d1 has moved on since this ballot was encrypted")) {
+            await #expect(throws: ReferendumError.chainMoved(device: "d1")) {
                 try await store.append(stale, after: nil)
             }
-            await #expect(throws: ReferendumError.storage("device d1 has moved on since this ballot was encrypted")) {
+            await #expect(throws: ReferendumError.chainMoved(device: "d1")) {
                 try await store.append(stale, after: stale.confirmationCode)
             }
             #expect(try await store.entry(ballotId: stale.ballotId) == nil, "a refused append stores nothing")
@@ -122,7 +122,7 @@ struct StoreRulesTests {
             #expect(try await store.chainHead(device: "d1") == ChainHead(lastCode: stale.confirmationCode, length: 2))
             // Another device's chain starts on its own.
             let other = Fixtures.entry("d2-000001", device: "d2")
-            await #expect(throws: ReferendumError.storage("device d2 has moved on since this ballot was encrypted")) {
+            await #expect(throws: ReferendumError.chainMoved(device: "d2")) {
                 try await store.append(other, after: first.confirmationCode)
             }
             try await store.append(other, after: nil)

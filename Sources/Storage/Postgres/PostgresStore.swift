@@ -145,6 +145,17 @@ public final class PostgresStore: ReferendumStore {
     public func voterIds() async throws -> Set<String> {
         Set(try await query("SELECT voter_id FROM voter").map { try $0.decode(String.self) })
     }
+    public func voters(after afterId: String?, limit: Int) async throws -> [RegisteredVoter] {
+        try await query("""
+            SELECT voter_id, home_region, displaced, home_station, credential_key, pseudonym FROM voter
+            WHERE voter_id > \(afterId ?? "") ORDER BY voter_id LIMIT \(limit)
+            """).map { row in
+            let (id, region, displaced, station, key, pseudonym) = try row.decode((String, String, Bool, String?, String, String).self)
+            return RegisteredVoter(voterId: id, homeRegion: region, displaced: displaced, homeStation: station,
+                                   credentialKey: key, pseudonym: pseudonym)
+        }
+    }
+
 
     public func registerCounts() async throws -> RegisterCounts {
         var counts = RegisterCounts()

@@ -91,6 +91,14 @@ public final class SQLiteStore: ReferendumStore {
     public func voterIds() async throws -> Set<String> {
         try await read { db in try Set(String.fetchAll(db, sql: "SELECT voter_id FROM voter")) }
     }
+    public func voters(after afterId: String?, limit: Int) async throws -> [RegisteredVoter] {
+        try await read { db in
+            var request = VoterRecord.order(Column("voter_id"))
+            if let afterId { request = request.filter(Column("voter_id") > afterId) }
+            return try request.limit(limit).fetchAll(db).map(\.voter)
+        }
+    }
+
 
     public func registerCounts() async throws -> RegisterCounts {
         try await read { db in
