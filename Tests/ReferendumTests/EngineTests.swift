@@ -56,6 +56,31 @@ struct EngineTests {
         #expect(count.resolution.counted.isEmpty, "an uncast ballot is never counted")
         #expect(try await store.entry(ballotId: pending.entry.ballotId)?.status == .abandoned)
         #expect(try await store.state() == .counted)
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID().uuidString)").path
+        await #expect(throws: ReferendumError.lifecycle(action: "publish", state: .counted, required: [.certified])) {
+            try await RecordPublisher.publish(engine, to: target)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target), "a refused publication writes nothing")
+    }
+
+    @Test("a voter of one region cannot vote with another region's ballot")
+    func otherRegionsBallot() async throws {
+        let running = try await SmallReferendum.open(seed: 12)
+        // At a station of the other region, the check-in refuses the voter.
+        await #expect(throws: ReferendumError.wrongStation(station: "A-1", reason: "it does not serve voters of beta")) {
+            _ = try await running.desk.checkIn(credential: running.cards["b1"]!, stationId: "A-1")
+        }
+        // Wherever the voter checks in, the ballot is the home region's, and the encryptor refuses any
+        // contest that is not on that ballot style.
+        let session = try await running.desk.checkIn(credential: running.cards["b2"]!, stationId: "EXT")
+        var generator = SeededGenerator(seed: 2)
+        let pending = try await running.desk.encrypt(session, choice: "yes", deviceId: "EXT-d9", using: &generator)
+        #expect(pending.entry.ballot.styleId == "style-beta" && pending.entry.region == "beta")
+        let encryptor = try #require(running.desk.encryptors["beta"])
+        let forged = PlaintextBallot(id: "forged", styleId: "style-beta", contests: [.init(contestId: "alpha", votes: ["alpha-yes": 1])])
+        #expect(throws: ElectionGuardError.invalidBallot("ballot forged: contest alpha is not on ballot style style-beta")) {
+            try encryptor.encrypt(forged, ballotNonce: UInt256.random(using: &generator), codeBaux: [], device: "EXT-d9", timestamp: 0)
+        }
     }
 
     @Test("the register is checked whole: a bad row names its line and stores nothing")
