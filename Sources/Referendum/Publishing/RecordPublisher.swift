@@ -48,10 +48,17 @@ public enum RecordPublisher {
             while true {
                 let batch = try await store.entries(statuses: Set(BallotStatus.allCases), after: after, limit: batchSize)
                 guard let last = batch.last else { break }
-                for entry in batch {
-                    let (state, row) = disposition(of: entry, resolution: count.resolution)
-                    try writer.append(RecordedBallot(ballot: entry.ballot.with(state: state), electionId: election.extendedBaseHash,
-                                                     primaryNonce: entry.status == .challenged ? entry.revealedNonce : nil))
+                // Encoding a ballot's JSON is the costly part: do it on every core, then write in order.
+                let files = try encodeConcurrently(batch) { entry in
+                    let (state, _) = disposition(of: entry, resolution: count.resolution)
+                    let recorded = RecordedBallot(ballot: entry.ballot.with(state: state), electionId: election.extendedBaseHash,
+                                                  primaryNonce: entry.status == .challenged ? entry.revealedNonce : nil)
+                    return (try RecordLayout.encryptedBallot(device: entry.deviceId, ballotId: entry.ballotId),
+                            try RecordJSON.encode(EncryptedBallotJSON(recorded), file: entry.ballotId))
+                }
+                for (entry, file) in zip(batch, files) {
+                    let (_, row) = disposition(of: entry, resolution: count.resolution)
+                    try writer.write(bytes: file.bytes, to: file.path)
                     ballotRows.append(BallotRow(
                         ballotId: entry.ballotId, confirmationCode: entry.confirmationCode.hex, device: entry.deviceId,
                         station: entry.stationId, channel: entry.channel.rawValue, region: entry.region, pseudonym: entry.pseudonym,
@@ -99,6 +106,28 @@ public enum RecordPublisher {
         }
         try await store.transition(from: .certified, to: .published, at: engine.clock.now()) { _ in }
         return Summary(path: path, ballots: ballots, devices: chains.count, bytes: directorySize(path))
+    }
+
+    /// `encode` applied to every entry on all cores, results in input order.
+    static func encodeConcurrently(
+        _ entries: [BallotEntry], _ encode: @Sendable (BallotEntry) throws -> (path: String, bytes: [UInt8])
+    ) throws -> [(path: String, bytes: [UInt8])] {
+        let results = Results(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            results.set(index, Result { try encode(entries[index]) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+
+    /// Slots filled from several threads, one slot per thread at a time.
+    final class Results: @unchecked Sendable {
+        // @unchecked: each index is written by exactly one iteration, under `lock`.
+        private let lock = NSLock()
+        private(set) var values: [Result<(path: String, bytes: [UInt8]), any Error>?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Result<(path: String, bytes: [UInt8]), any Error>) { lock.withLock { values[index] = value } }
     }
 
     /// The egk state and the published status of an entry.
