@@ -7,6 +7,6 @@ struct Plebiscite: AsyncParsableCommand {
         commandName: "plebiscite",
         abstract: "Run a referendum whose result anyone can verify, and audit referendums others ran.",
         version: "0.1.0",
-        subcommands: [AuditCommand.self]
+        subcommands: [AuditCommand.self, VerifyCommand.self]
     )
 }
