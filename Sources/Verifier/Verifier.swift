@@ -50,10 +50,10 @@ public enum Verifier {
         statistics.subgroupBatchesFailed = pass.subgroupBatchesFailed
 
         BallotChainVerification.run(context, pass, &ledger)
-        let tally = AggregationVerification.run(context, pass, &ledger)
-        TallyVerification.run(context, encryptedTally: tally, &ledger)
-        statistics.challengedBallotFiles = ChallengedBallotVerification.run(context, pass, &ledger)
-        ReferendumVerification.run(context, referendum, pass, &ledger)
+        let encryptedTally = AggregationVerification.run(context, pass, options: options, &ledger)
+        let tally = TallyVerification.run(context, encryptedTally: encryptedTally, options: options, &ledger)
+        statistics.challengedBallotFiles = ChallengedBallotVerification.run(context, pass, options: options, &ledger)
+        ReferendumVerification.run(context, referendum, pass, tally: tally, options: options, &ledger)
 
         statistics.seconds = Date().timeIntervalSince(start)
         return VerificationReport(record: path, checks: ledger.results(), statistics: statistics)
@@ -86,10 +86,12 @@ public struct VerificationOptions: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// The random 64-bit exponents of the batch subgroup test; must be cryptographically secure.
     public var randomExponent: @Sendable () -> UInt64
+    /// Results of ballot files verified before, reused when a file and the election are unchanged.
+    public var cache: VerificationCache?
 
     /// - Parameters: see the properties.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batch: Bool = true, ballotsPerChunk: Int = 100,
-                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil, cache: VerificationCache? = nil,
                 randomExponent: @escaping @Sendable () -> UInt64 = {
                     var generator = SystemRandomNumberGenerator()
                     return generator.next()
@@ -98,6 +100,7 @@ public struct VerificationOptions: Sendable {
         self.batch = batch
         self.ballotsPerChunk = ballotsPerChunk
         self.progress = progress
+        self.cache = cache
         self.randomExponent = randomExponent
     }
 }

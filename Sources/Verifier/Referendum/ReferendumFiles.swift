@@ -80,9 +80,13 @@ struct PublishedResults: Decodable, Sendable {
         let id: String
         let registered: Int
         let displacedRegistered: Int
+        let preConflictElectorate: Int?
+        let coverage: Double?
         let ballots: Int
+        let turnout: Double?
         let votes: [String: Int]
         let mobileBallots: Int
+        let mobileShare: Double?
     }
 
     struct Station: Decodable, Sendable {
@@ -93,6 +97,7 @@ struct PublishedResults: Decodable, Sendable {
         let ballots: Int
         let votes: [String: Int]
         let mobileBallots: Int
+        let mobileShare: Double?
     }
 
     let options: [String]

@@ -5,7 +5,8 @@ import Foundation
 /// The referendum's rules R.1–R.5 (docs/referendum-record.md, "The referendum's rules a verifier
 /// checks"), on the files of `referendum/` and on what the ballot pass found in the ElectionGuard files.
 enum ReferendumVerification {
-    static func run(_ context: VerificationContext, _ files: ReferendumFiles, _ pass: BallotPassResult, _ ledger: inout CheckLedger) {
+    static func run(_ context: VerificationContext, _ files: ReferendumFiles, _ pass: BallotPassResult, tally: DecryptedTallyOrBallot?,
+                    options: VerificationOptions, _ ledger: inout CheckLedger) {
         let rules: [CheckID] = [.r1, .r2, .r3, .r4, .r5]
         guard files.present else {
             for id in rules { ledger.skip(id, "the record has no referendum/ directory") }
@@ -23,7 +24,9 @@ enum ReferendumVerification {
         let totals = need(files.totals, [.r4, .r5], &ledger)
         switch context.election() {
         case .success(let election):
-            if let totals { TotalsVerification.run(facts, totals: totals, pass: pass, election: election, record: context.record, &ledger) }
+            if let totals {
+                TotalsVerification.run(facts, totals: totals, pass: pass, election: election, tally: tally, options: options, &ledger)
+            }
         case .failure(let missing):
             ledger.fail(.r4, missing.blocking(.r4))
         }

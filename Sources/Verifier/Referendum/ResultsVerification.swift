@@ -38,7 +38,15 @@ enum ResultsVerification {
                 ("ballots", published.ballots, counted.count),
                 ("mobileBallots", published.mobileBallots, counted.filter { $0.channel == "mobile" }.count),
             ]
-            let wrong = expected.first { $0.1 != $0.2 }
+            let electorate = facts.regions[region.id]?.preConflictElectorate
+            let shares = [
+                ("coverage", published.coverage, ratio(voters.count, electorate)),
+                ("turnout", published.turnout, ratio(counted.count, voters.count)),
+                ("mobileShare", published.mobileShare, ratio(published.mobileBallots, counted.count)),
+            ]
+            let wrongShare = published.preConflictElectorate != electorate ? ("preConflictElectorate", 0, 1)
+                : shares.first { !same($0.1, $0.2) }.map { ($0.0, 0, 1) }
+            let wrong = expected.first { $0.1 != $0.2 } ?? wrongShare
             let votesMatch = published.votes == (values["region/\(region.id)"] ?? [:])
             ledger.check(.r5, wrong == nil && votesMatch, CheckFailure(
                 file: resultsFile, field: "regions[\(index)].\(wrong?.0 ?? "votes")",
@@ -55,7 +63,8 @@ enum ResultsVerification {
                                             mobileBallots: station.mobileBallots, votes: station.votes)
             var figures = expected[key]
             figures?.votes = values[ReferendumFiles.stationScope(station.id, region: station.region)] ?? [:]
-            ledger.check(.r5, figures == published[key], CheckFailure(
+            let share = same(station.mobileShare, ratio(station.mobileBallots, station.ballots))
+            ledger.check(.r5, figures == published[key] && share, CheckFailure(
                 file: resultsFile, field: "stations[\(index)]", message: "R.5 station \(station.id) in \(station.region) differs from the record"))
         }
         for key in expected.keys.sorted() where published[key] == nil {
@@ -92,5 +101,20 @@ enum ResultsVerification {
             figures[key] = entry
         }
         return figures
+    }
+
+    /// part / whole, nil when the whole is unknown or zero (as results.json writes it).
+    static func ratio(_ part: Int, _ whole: Int?) -> Double? {
+        guard let whole, whole > 0 else { return nil }
+        return Double(part) / Double(whole)
+    }
+
+    /// Two published shares are the same (to 1e-9), or both absent.
+    static func same(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): abs(x - y) <= 1e-9
+        default: false
+        }
     }
 }

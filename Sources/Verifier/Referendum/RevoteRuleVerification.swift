@@ -69,7 +69,7 @@ enum RevoteRuleVerification {
     }
 
     /// R.2: every encrypted ballot has one row and every row a ballot, with the same confirmation code,
-    /// device and region; CAST ballots are exactly the counted rows, SPOILED the challenged ones, and the
+    /// device, region and time of encryption; CAST ballots are exactly the counted rows, SPOILED the challenged ones, and the
     /// rest (superseded, abandoned) are UNKNOWN.
     static func verifyStates(_ facts: ReferendumFacts, rows: [(line: Int, row: BallotRow)], pass: BallotPassResult, _ ledger: inout CheckLedger) {
         var byId = [String: (line: Int, row: BallotRow)]()
@@ -100,6 +100,8 @@ enum RevoteRuleVerification {
                 summary.confirmationCode?.hex == row.confirmationCode.uppercased() ? nil
                     : ("confirmation_code", "ballot \(id)'s confirmation code differs from its row's"),
                 summary.file.device == row.device ? nil : ("device", "ballot \(id) is in device \(summary.file.device), its row says \(row.device)"),
+                summary.timestamp == Int(row.encryptedAt.timeIntervalSince1970) ? nil
+                    : ("encrypted_at", "ballot \(id) was encrypted at \(summary.timestamp.map(String.init) ?? "?"), its row says \(row.encryptedAt)"),
                 summary.contestIds == [region?.contestId ?? "?"] ? nil
                     : ("region", "ballot \(id) holds contests \(summary.contestIds), its row's region \(row.region) is contest \(region?.contestId ?? "(unknown)")"),
             ].compactMap { $0 }

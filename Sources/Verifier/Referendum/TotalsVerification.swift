@@ -9,8 +9,9 @@ enum TotalsVerification {
     static let file = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.totals.rawValue)"
 
     static func run(_ facts: ReferendumFacts, totals: [RecordedTotal], pass: BallotPassResult, election: Election,
-                    record: ElectionRecordDirectory, _ ledger: inout CheckLedger) {
+                    tally: DecryptedTallyOrBallot?, options verification: VerificationOptions, _ ledger: inout CheckLedger) {
         let options = facts.definition.options.map(\.id)
+        let elements = DeferredElements(verification)
         var values = [String: Int]()
         for (index, total) in totals.enumerated() {
             let key = "\(total.scope)#\(total.option)"
@@ -27,7 +28,7 @@ enum TotalsVerification {
                 ledger.fail(.r4, failure(index, "scope", "unknown scope \(total.scope)"))
                 continue
             }
-            if let problem = check(total, at: index, expected: expected, count: count, election: election) {
+            if let problem = check(total, at: index, expected: expected, count: count, election: election, subgroupCheck: elements.subgroupCheck) {
                 ledger.fail(.r4, problem)
             } else {
                 ledger.pass(.r4)
@@ -41,8 +42,9 @@ enum TotalsVerification {
                 ledger.fail(.r4, CheckFailure(file: file, message: "R.4 no total for \(scope) \(option)"))
             }
         }
+        elements.check(&ledger) { _ in .r4 }
         verifySums(facts, values: values, options: options, &ledger)
-        verifyAgainstTally(facts, values: values, pass: pass, record: record, &ledger)
+        verifyAgainstTally(facts, values: values, tally: tally, &ledger)
     }
 
     /// The product of the CAST ballots of the total's scope and option, and their number.
@@ -74,8 +76,9 @@ enum TotalsVerification {
     }
 
     /// What is wrong with one total, if anything.
-    static func check(_ total: RecordedTotal, at index: Int, expected: ElGamalCiphertext, count: Int, election: Election) -> CheckFailure? {
-        let field = RecordField(file: file)[index]
+    static func check(_ total: RecordedTotal, at index: Int, expected: ElGamalCiphertext, count: Int, election: Election,
+                      subgroupCheck: SubgroupCheck) -> CheckFailure? {
+        let field = RecordField(file: file, subgroupCheck: subgroupCheck)[index]
         let pad: ElementModP, data: ElementModP, power: ElementModP, proof: DecryptionProof
         do {
             pad = try field["pad"].elementModP(total.pad)
@@ -116,9 +119,9 @@ enum TotalsVerification {
     }
 
     /// Region totals equal encrypted_tally.json's ciphertexts (already the CAST products, by 8.A) and tally.json's values.
-    static func verifyAgainstTally(_ facts: ReferendumFacts, values: [String: Int], pass: BallotPassResult,
-                                   record: ElectionRecordDirectory, _ ledger: inout CheckLedger) {
-        guard let tally = try? record.tally() else {
+    static func verifyAgainstTally(_ facts: ReferendumFacts, values: [String: Int], tally: DecryptedTallyOrBallot?,
+                                   _ ledger: inout CheckLedger) {
+        guard let tally else {
             return ledger.fail(.r4, CheckFailure(file: RecordLayout.tally, message: "R.4 cannot compare the totals with tally.json, which cannot be read"))
         }
         for region in facts.definition.regions {

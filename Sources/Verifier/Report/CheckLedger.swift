@@ -60,6 +60,11 @@ struct CheckLedger: Sendable {
         }
     }
 
+    /// Places every first failure at `ordinal` (a ballot's result reused at another place in the record).
+    mutating func restamp(_ ordinal: Int) {
+        for id in entries.keys where entries[id]!.first != nil { entries[id]!.first!.ordinal = ordinal }
+    }
+
     /// One result per check, in report order. A check that saw no item is skipped, with its reason if given.
     func results() -> [CheckResult] {
         CheckID.allCases.map { id in

@@ -54,32 +54,47 @@ enum BallotPass {
         return total
     }
 
-    /// Verifies one chunk of ballots.
+    /// Verifies one chunk of ballots (taking from `options.cache` the ballots it has already seen).
     static func verify(_ chunk: [BallotWork], _ verification: BallotVerification, election: Election,
                        options: VerificationOptions) -> BallotPassResult {
-        var result = BallotPassResult()
         let workspace = options.batch ? MontgomeryWorkspace() : nil
         let proofs = ContestProofs(election: election, workspace: workspace)
-        let collector = DeferredSubgroupChecks()
-        let subgroupCheck: SubgroupCheck = options.batch ? .deferred(collector) : .each
-        var ordinals = [String: Int]()
+        var outcomes = [BallotPassResult](), deferred = [[DeferredSubgroupChecks.Entry]](), keys = [UInt256?]()
         for work in chunk {
-            ordinals[work.file.path] = work.ordinal
-            verification.verify(work, subgroupCheck: subgroupCheck, proofs: proofs, into: &result)
+            let bytes = Result { () throws(ElectionRecordError) in try verification.record.bytes(work.file.path) }
+            let key = (try? bytes.get()).map { VerificationCache.key(work, bytes: $0, verification: verification, batch: options.batch) }
+            if let key, let cached = options.cache?[key] {
+                outcomes.append(cached.restamped(as: work))
+                deferred.append([])
+                keys.append(nil)
+                continue
+            }
+            let collector = DeferredSubgroupChecks()
+            outcomes.append(verification.verify(work, bytes: bytes, subgroupCheck: options.batch ? .deferred(collector) : .each, proofs: proofs))
+            deferred.append(collector.drain())
+            keys.append(key)
         }
-        if let workspace {
-            let entries = collector.drain()
+        var result = BallotPassResult()
+        if let workspace, deferred.contains(where: { !$0.isEmpty }) {
             result.subgroupBatches = 1
-            let check = BatchSubgroupCheck(workspace: workspace)
-            if check.allInSubgroup(entries.map(\.element), random: options.randomExponent) {
-                result.ledger.pass(.v5A, count: entries.count)
-            } else {
-                result.subgroupBatchesFailed = 1
+            let elements = deferred.flatMap { $0.map(\.element) }
+            let passed = BatchSubgroupCheck(workspace: workspace).allInSubgroup(elements, random: options.randomExponent)
+            if !passed { result.subgroupBatchesFailed = 1 }
+            for (index, entries) in deferred.enumerated() {
+                if passed {
+                    outcomes[index].ledger.pass(.v5A, count: entries.count)
+                    continue
+                }
                 for entry in entries {
-                    result.ledger.check(.v5A, entry.element.isInSubgroup, ordinal: ordinals[entry.field.file] ?? 0, CheckFailure(
+                    outcomes[index].ledger.check(.v5A, entry.element.isInSubgroup, ordinal: chunk[index].ordinal, CheckFailure(
                         file: entry.field.file, field: entry.field.path, message: "5.A not an element of the order-q subgroup Z_p^r"))
                 }
             }
+        }
+        for (outcome, key) in zip(outcomes, keys) {
+            if let key { options.cache?[key] = outcome }
+            result.merge(outcome)
+            result.addCast(of: outcome, groupOfBallot: verification.groupOfBallot)
         }
         return result
     }

@@ -12,6 +12,8 @@ struct BallotSummary: Sendable {
     var confirmationCode: UInt256?
     var codeBaux: [UInt8]?
     var contestIds: [String] = []
+    /// Seconds since 1970, when the ballot was encrypted.
+    var timestamp: Int?
     /// True when the whole ballot was read and converted.
     var decoded = false
 }
@@ -49,12 +51,24 @@ struct BallotPassResult: Sendable {
     var groups = CiphertextSums()
     /// Contests that appear on a CAST ballot.
     var castContests = Set<String>()
+    /// One ballot's result only: its selections' ciphertexts if it is CAST, for `addCast`.
+    var castSelections = [(contest: String, selection: String, ciphertext: ElGamalCiphertext)]()
     /// SPOILED ballots without a nonce, by id: their decryptions must match them (12.C).
     var spoiled = [String: EncryptedBallot]()
     var devices = 0
     var deviceListings = [DeviceListing]()
     var subgroupBatches = 0
     var subgroupBatchesFailed = 0
+
+    /// Adds a single ballot's CAST ciphertexts to the aggregate, and to its station's count in `groupOfBallot`.
+    mutating func addCast(of ballot: BallotPassResult, groupOfBallot: [String: String]) {
+        guard !ballot.castSelections.isEmpty, let id = ballot.summaries.first?.ballotId else { return }
+        let group = groupOfBallot[id]
+        for (contest, selection, ciphertext) in ballot.castSelections {
+            aggregate.add(ciphertext, to: CiphertextSums.key(contest, selection))
+            if let group { groups.add(ciphertext, to: CiphertextSums.key(group, contest, selection)) }
+        }
+    }
 
     mutating func merge(_ other: BallotPassResult) {
         ledger.merge(other.ledger)

@@ -5,15 +5,18 @@ import ElectionRecord
 /// `cast_ballot_ids` are exactly the CAST ballots (8.C), and every contest of a CAST ballot is in it
 /// (10.E, which egk checks here). Returns the encrypted tally for verification 9.
 enum AggregationVerification {
-    static func run(_ context: VerificationContext, _ pass: BallotPassResult, _ ledger: inout CheckLedger) -> EncryptedTally? {
+    static func run(_ context: VerificationContext, _ pass: BallotPassResult, options: VerificationOptions,
+                    _ ledger: inout CheckLedger) -> EncryptedTally? {
         let file = RecordLayout.encryptedTally
         let tally: EncryptedTally
+        let elements = DeferredElements(options)
         do {
-            tally = try context.record.encryptedTally()
+            tally = try context.record.json(EncryptedTallyJSON.self, file).tally(at: RecordField(file: file, subgroupCheck: elements.subgroupCheck))
         } catch {
             for id in [CheckID.v8A, .v8B, .v8C, .v10E] { ledger.fail(id, error.failure(id)) }
             return nil
         }
+        elements.check(&ledger) { $0.path.hasSuffix("pad") ? .v8A : .v8B }
         let top = RecordField(file: file)
         var seen = Set<String>()
         for (index, contest) in tally.contests.enumerated() {
@@ -34,6 +37,7 @@ enum AggregationVerification {
             let name = key.replacingOccurrences(of: "\u{1F}", with: "/")
             ledger.fail(.v8A, CheckFailure(file: file, field: "contests", message: "8.A CAST ballots vote in \(name), which the encrypted tally lacks"))
         }
+        verifyLabels(tally, manifest: context.manifest, &ledger)
         let tallyContests = Set(tally.contests.map(\.contestId))
         for contest in pass.castContests.sorted() {
             ledger.check(.v10E, tallyContests.contains(contest), CheckFailure(
@@ -57,5 +61,34 @@ enum AggregationVerification {
             ledger.fail(.v8C, CheckFailure(file: file, field: "cast_ballot_ids", message: "8.C CAST ballot \(id) is not listed"))
         }
         return tally
+    }
+
+    /// 10.B–10.D for the encrypted tally: its contests and selections are the manifest's, with the
+    /// manifest's sequence orders, none missing.
+    private static func verifyLabels(_ tally: EncryptedTally, manifest: ElectionManifest?, _ ledger: inout CheckLedger) {
+        guard let manifest else { return }
+        let file = RecordLayout.encryptedTally
+        let top = RecordField(file: file)
+        for (index, contest) in tally.contests.enumerated() {
+            let at = top["contests"][index]
+            guard let description = manifest.contest(contest.contestId), description.sequenceOrder == contest.sequenceOrder else {
+                ledger.fail(.v10B, CheckFailure(file: file, field: at["contest_id"].path,
+                                                message: "10.B contest \(contest.contestId) (sequence \(contest.sequenceOrder)) is not a manifest contest"))
+                continue
+            }
+            ledger.pass(.v10B)
+            let selections = contest.selections.map { SelectionDescription(id: $0.selectionId, sequenceOrder: $0.sequenceOrder) }
+            for (j, selection) in selections.enumerated() {
+                ledger.check(.v10C, description.selections.contains(selection), CheckFailure(
+                    file: file, field: at["selections"][j].path,
+                    message: "10.C selection \(selection.id) (sequence \(selection.sequenceOrder)) is not in contest \(contest.contestId)"))
+            }
+            ledger.check(.v10D, Set(selections) == Set(description.selections) && selections.count == description.selections.count, CheckFailure(
+                file: file, field: at["selections"].path, message: "10.D the selections of \(contest.contestId) are not the manifest's"))
+        }
+        let present = Set(tally.contests.map(\.contestId))
+        for contest in manifest.contests where !present.contains(contest.id) {
+            ledger.fail(.v10D, CheckFailure(file: file, field: "contests", message: "10.D manifest contest \(contest.id) is missing"))
+        }
     }
 }

@@ -37,6 +37,11 @@ enum BallotChainVerification {
         }
         guard config.chainConfirmationCodes else {
             for id in [CheckID.v7D, .v7E, .v7F, .v7G] { ledger.skip(id, "chain_confirmation_codes is false") }
+            // A device that did chain while the configuration says no: the flag is bound by no hash.
+            for device in pass.deviceListings where device.chain?.chaining == true {
+                ledger.fail(.v7D, CheckFailure(file: RecordLayout.config, field: "chain_confirmation_codes",
+                                               message: "7.D chain_confirmation_codes is false, but device \(device.name) chained its codes"))
+            }
             return
         }
         guard let extendedBaseHash = context.extendedBaseHash else {

@@ -24,19 +24,27 @@ struct BallotVerification {
         self.styles = styles
     }
 
-    /// Checks the ballot in `work` and adds what it found to `result`.
+    /// Checks the ballot in `work`, whose file holds `bytes`, and returns what it found.
     /// - Parameters:
     ///   - subgroupCheck: `.each` checks every element while reading; `.deferred` leaves them to the
     ///     caller's batch test (and this function does not count them under 5.A).
     ///   - proofs: the range-proof verifier (one by one, or with shared power tables).
-    func verify(_ work: BallotWork, subgroupCheck: SubgroupCheck, proofs: ContestProofs, into result: inout BallotPassResult) {
+    func verify(_ work: BallotWork, bytes: Result<[UInt8], ElectionRecordError>, subgroupCheck: SubgroupCheck,
+                proofs: ContestProofs) -> BallotPassResult {
+        var result = BallotPassResult()
+        verify(work, bytes: bytes, subgroupCheck: subgroupCheck, proofs: proofs, into: &result)
+        return result
+    }
+
+    private func verify(_ work: BallotWork, bytes: Result<[UInt8], ElectionRecordError>, subgroupCheck: SubgroupCheck,
+                        proofs: ContestProofs, into result: inout BallotPassResult) {
         let path = work.file.path
         let ordinal = work.ordinal
         var summary = BallotSummary(ordinal: ordinal, file: work.file, chainPosition: work.chainPosition)
         defer { result.summaries.append(summary) }
         let json: EncryptedBallotJSON
         do {
-            json = try record.json(EncryptedBallotJSON.self, path)
+            json = try RecordJSON.decode(EncryptedBallotJSON.self, from: try bytes.get(), file: path)
         } catch {
             result.ledger.fail(.v5E, error.failure(.v5E), ordinal: ordinal)
             return
@@ -46,6 +54,7 @@ struct BallotVerification {
         summary.confirmationCode = try? UInt256(hex: json.confirmation_code)
         summary.codeBaux = json.code_baux.isEmpty ? [] : Base16.decode(json.code_baux)
         summary.contestIds = json.contests.map(\.contest_id)
+        summary.timestamp = json.timestamp
         let recorded: RecordedBallot
         do {
             recorded = try json.recordedBallot(at: RecordField(file: path, subgroupCheck: subgroupCheck))
@@ -103,12 +112,8 @@ struct BallotVerification {
         case .cast:
             for contest in ballot.contests {
                 result.castContests.insert(contest.contestId)
-                let group = groupOfBallot[ballot.ballotId]
                 for selection in contest.selections {
-                    result.aggregate.add(selection.ciphertext, to: CiphertextSums.key(contest.contestId, selection.selectionId))
-                    if let group {
-                        result.groups.add(selection.ciphertext, to: CiphertextSums.key(group, contest.contestId, selection.selectionId))
-                    }
+                    result.castSelections.append((contest.contestId, selection.selectionId, selection.ciphertext))
                 }
             }
         case .challenged:

@@ -8,7 +8,8 @@ import ElectionRecord
 /// needs a decryption whose ciphertexts and contest data are the ballot's. Returns the number of
 /// decryption files read.
 enum ChallengedBallotVerification {
-    static func run(_ context: VerificationContext, _ pass: BallotPassResult, _ ledger: inout CheckLedger) -> Int {
+    static func run(_ context: VerificationContext, _ pass: BallotPassResult, options: VerificationOptions,
+                    _ ledger: inout CheckLedger) -> Int {
         let files = Array(context.record.challengedBallotFiles()).sorted()
         let opened = pass.summaries.filter { $0.state == EncryptedBallot.State.challenged.rawValue }
         for id in [CheckID.v12A, .v12B, .v13A, .v13B, .v13C, .v13D, .v13E, .v13F, .v14A, .v14B] {
@@ -26,13 +27,16 @@ enum ChallengedBallotVerification {
         var decrypted = Set<String>()
         for file in files {
             let decryption: DecryptedTallyOrBallot
+            let elements = DeferredElements(options)
             do {
-                decryption = try context.record.challengedBallot(file)
+                decryption = try context.record.json(DecryptedTallyOrBallotJSON.self, file)
+                    .decrypted(at: RecordField(file: file, subgroupCheck: elements.subgroupCheck))
             } catch {
                 let id = TallyVerification.check(for: error, tally: false)
                 ledger.fail(id, error.failure(id))
                 continue
             }
+            elements.check(&ledger) { field in TallyVerification.check(for: field.invalid(.notInSubgroup), tally: false) }
             decrypted.insert(decryption.id)
             verify(decryption, file: file, election: election, spoiled: pass.spoiled[decryption.id], &ledger)
         }

@@ -5,24 +5,29 @@ import ElectionRecord
 /// (10.A), its ciphertexts equal to `encrypted_tally.json`'s (9.C, which egk does not check), its
 /// contests and selections those of the manifest (10.B–10.D), and contest-data proofs if any (11).
 enum TallyVerification {
-    static func run(_ context: VerificationContext, encryptedTally: EncryptedTally?, _ ledger: inout CheckLedger) {
+    @discardableResult
+    static func run(_ context: VerificationContext, encryptedTally: EncryptedTally?, options: VerificationOptions,
+                    _ ledger: inout CheckLedger) -> DecryptedTallyOrBallot? {
         let file = RecordLayout.tally
         let ids: [CheckID] = [.v9A, .v9B, .v9C, .v10A, .v10B, .v10C, .v10D]
         let tally: DecryptedTallyOrBallot
+        let elements = DeferredElements(options)
         do {
-            tally = try context.record.tally()
+            tally = try context.record.json(DecryptedTallyOrBallotJSON.self, file)
+                .decrypted(at: RecordField(file: file, subgroupCheck: elements.subgroupCheck))
         } catch {
             let id = Self.check(for: error, tally: true)
             ledger.fail(id, error.failure(id))
             for other in ids where other != id { ledger.fail(other, CheckFailure(file: file, message: "\(other.rawValue) cannot be checked: tally.json cannot be read")) }
             ledger.skip(.v11A, "tally.json cannot be read")
             ledger.skip(.v11B, "tally.json cannot be read")
-            return
+            return nil
         }
+        elements.check(&ledger) { field in check(for: field.invalid(.notInSubgroup), tally: true) }
         guard case .success(let election) = context.election() else {
             let missing = CheckFailureError(context.keyProblem ?? context.manifestProblem ?? CheckFailure(file: file, message: "no key"))
             for id in ids { ledger.fail(id, missing.blocking(id)) }
-            return
+            return tally
         }
         let top = RecordField(file: file)
         ledger.check(.v9C, tally.electionId == election.extendedBaseHash, CheckFailure(file: file, field: "election_id", message: "9.C election_id is not H_E"))
@@ -52,6 +57,7 @@ enum TallyVerification {
             ledger.skip(.v11A, "the tally has no contest data")
             ledger.skip(.v11B, "the tally has no contest data")
         }
+        return tally
     }
 
     /// The checks of a decryption, for a tally (9, 10, 11) or a challenged ballot (12, 13, 14).
