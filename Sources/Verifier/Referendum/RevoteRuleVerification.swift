@@ -4,7 +4,7 @@ import Foundation
 
 /// R.1 and R.2: which ballot counts for each voter, and that the ElectionGuard states say the same.
 enum RevoteRuleVerification {
-    /// R.1: every counted ballot's pseudonym is on its region's register; each voter who cast has exactly
+    /// R.1: every ballot's pseudonym is on its region's register (only registered voters get a ballot); each voter who cast has exactly
     /// one counted ballot, the one the published rule picks (`station-over-mobile-then-latest`: a station
     /// ballot beats any mobile one, then the later `decided_at`, then the larger ballot id; `latest`: the
     /// later, then the larger id); every superseded ballot names the ballot that counts instead.
@@ -35,12 +35,10 @@ enum RevoteRuleVerification {
             if row.status != .superseded, row.supersededBy != nil {
                 ledger.fail(.r1, ReferendumFacts.row(.r1, line, "superseded_by", "ballot \(row.ballotId) is \(row.status.rawValue) but names a ballot superseding it"))
             }
-            if row.status == .counted {
-                let voter = facts.voters[row.pseudonym]
-                ledger.check(.r1, voter?.region == row.region, ReferendumFacts.row(
-                    .r1, line, "pseudonym", voter == nil ? "counted ballot \(row.ballotId): pseudonym not on the register"
-                                                         : "counted ballot \(row.ballotId) is for \(row.region), the voter is registered in \(voter!.region)"))
-            }
+            let voter = facts.voters[row.pseudonym]
+            ledger.check(.r1, voter?.region == row.region, ReferendumFacts.row(
+                .r1, line, "pseudonym", voter == nil ? "\(row.status.rawValue) ballot \(row.ballotId): pseudonym not on the register"
+                                                     : "\(row.status.rawValue) ballot \(row.ballotId) is for \(row.region), the voter is registered in \(voter!.region)"))
         }
         for pseudonym in cast.keys.sorted() {
             let ballots = cast[pseudonym]!

@@ -38,10 +38,10 @@ enum Records {
     }
 
     /// The verification of the record at `path`, deterministic batches.
-    static func verify(_ path: String, batch: Bool = true, jobs: Int = 2) async throws -> VerificationReport {
+    static func verify(_ path: String, batch: Bool = true, jobs: Int = 2, cache: VerificationCache? = nil) async throws -> VerificationReport {
         let random = Locked(SplitMix64(seed: 99))
         return try await Verifier.verify(recordAt: path, options: VerificationOptions(
-            jobs: jobs, batch: batch, randomExponent: { random.withLock { $0.next() } }))
+            jobs: jobs, batch: batch, cache: cache, randomExponent: { random.withLock { $0.next() } }))
     }
 }
 
