@@ -19,7 +19,12 @@ enum BallotPass {
             for id in [CheckID.v5A, .v5B, .v5C, .v5D, .v5E, .v6A, .v6B, .v6C, .v6D, .v7A, .v7B] {
                 total.ledger.fail(id, missing.blocking(id))
             }
-            total.summaries = listing.work.map { BallotSummary(ordinal: $0.ordinal, file: $0.file, chainPosition: $0.chainPosition) }
+            // The checks across ballots (duplicates, cast_ballot_ids, the referendum's rows) still run.
+            total.summaries = listing.work.map { work in
+                let bytes = Result { () throws(ElectionRecordError) in try context.record.bytes(work.file.path) }
+                return (try? BallotVerification.summarize(work, bytes: bytes).get().1)
+                    ?? BallotSummary(ordinal: work.ordinal, file: work.file, chainPosition: work.chainPosition)
+            }
             return total
         }
         let verification = BallotVerification(election: election, record: context.record, groupOfBallot: referendum.groupOfBallot)

@@ -43,18 +43,14 @@ struct BallotVerification {
         var summary = BallotSummary(ordinal: ordinal, file: work.file, chainPosition: work.chainPosition)
         defer { result.summaries.append(summary) }
         let json: EncryptedBallotJSON
-        do {
-            json = try RecordJSON.decode(EncryptedBallotJSON.self, from: try bytes.get(), file: path)
-        } catch {
+        switch Self.summarize(work, bytes: bytes) {
+        case .success(let (read, summarized)):
+            json = read
+            summary = summarized
+        case .failure(let error):
             result.ledger.fail(.v5E, error.failure(.v5E), ordinal: ordinal)
             return
         }
-        summary.ballotId = json.ballot_id
-        summary.state = json.state
-        summary.confirmationCode = try? UInt256(hex: json.confirmation_code)
-        summary.codeBaux = json.code_baux.isEmpty ? [] : Base16.decode(json.code_baux)
-        summary.contestIds = json.contests.map(\.contest_id)
-        summary.timestamp = json.timestamp
         let recorded: RecordedBallot
         do {
             recorded = try json.recordedBallot(at: RecordField(file: path, subgroupCheck: subgroupCheck))
@@ -130,6 +126,22 @@ struct BallotVerification {
             result.ledger.fail(.v12C, CheckFailure(file: path, field: "primary_nonce",
                                                    message: "12.C a \(ballot.state.rawValue) ballot publishes its primary nonce, which reveals its vote"),
                                ordinal: ordinal)
+        }
+    }
+
+    /// The ballot's JSON and what the checks across ballots need of it, without checking its numbers.
+    static func summarize(_ work: BallotWork, bytes: Result<[UInt8], ElectionRecordError>)
+        -> Result<(EncryptedBallotJSON, BallotSummary), ElectionRecordError> {
+        Result { () throws(ElectionRecordError) in
+            let json = try RecordJSON.decode(EncryptedBallotJSON.self, from: try bytes.get(), file: work.file.path)
+            var summary = BallotSummary(ordinal: work.ordinal, file: work.file, chainPosition: work.chainPosition)
+            summary.ballotId = json.ballot_id
+            summary.state = json.state
+            summary.confirmationCode = try? UInt256(hex: json.confirmation_code)
+            summary.codeBaux = json.code_baux.isEmpty ? [] : Base16.decode(json.code_baux)
+            summary.contestIds = json.contests.map(\.contest_id)
+            summary.timestamp = json.timestamp
+            return (json, summary)
         }
     }
 
