@@ -40,9 +40,10 @@ public enum Verifier {
         GuardianVerification.run(&context, &ledger)
         let referendum = ReferendumFiles.read(record)
 
-        let ballotStart = Date()
+        let ballotStart = Date(), ballotCPU = processorSeconds()
         let pass = await BallotPass.run(context, referendum: referendum, options: options)
         statistics.ballotSeconds = Date().timeIntervalSince(ballotStart)
+        statistics.ballotCPUSeconds = processorSeconds() - ballotCPU
         ledger.merge(pass.ledger)
         statistics.ballots = pass.summaries.count
         statistics.devices = pass.devices
@@ -58,6 +59,18 @@ public enum Verifier {
         statistics.seconds = Date().timeIntervalSince(start)
         return VerificationReport(record: path, checks: ledger.results(), statistics: statistics)
     }
+}
+
+/// Processor time of this process so far (user and system, all threads), in seconds.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// What keeps the verifier from starting at all.

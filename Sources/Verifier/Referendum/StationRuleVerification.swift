@@ -33,6 +33,7 @@ enum StationRuleVerification {
         guard let region = facts.regions[row.region] else { return ("region", "ballot \(id): unknown region \(row.region)") }
         guard let station = facts.stations[row.station] else { return ("station", "ballot \(id): unknown station \(row.station)") }
         guard station.serves.contains(row.region) else { return ("station", "ballot \(id): station \(station.id) does not serve \(row.region)") }
+        guard region.opens <= region.closes else { return ("region", "\(row.region)'s voting window closes before it opens") }
         let window = region.opens...region.closes
         guard window.contains(row.encryptedAt) else { return ("encrypted_at", "ballot \(id) was made outside \(row.region)'s voting window") }
         if let decided = row.decidedAt, !window.contains(decided) {

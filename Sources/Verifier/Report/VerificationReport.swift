@@ -21,6 +21,8 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         /// Wall-clock seconds of the whole run and of the ballot pass.
         public var seconds = 0.0
         public var ballotSeconds = 0.0
+        /// Processor seconds (all threads, user and system) of the ballot pass.
+        public var ballotCPUSeconds = 0.0
     }
 
     /// The record's directory as given.

@@ -85,7 +85,11 @@ struct BallotListing: Sendable {
         }
         for name in unchained {
             let id = String(name.dropFirst("eballot-".count).dropLast(".json".count))
-            guard let file = try? BallotFile(device: device, ballotId: id) else { continue }
+            guard let file = try? BallotFile(device: device, ballotId: id) else {
+                ledger.fail(.v5E, CheckFailure(file: "\(RecordLayout.encryptedBallots)/\(device)/\(name)",
+                                               message: "5.E the file's name holds no ballot id"))
+                continue
+            }
             work.append(BallotWork(ordinal: work.count, file: file, chainPosition: nil))
         }
         devices.append(DeviceListing(name: device, chain: chain, chainProblem: problem,

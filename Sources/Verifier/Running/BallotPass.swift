@@ -65,9 +65,13 @@ enum BallotPass {
         let workspace = options.batch ? MontgomeryWorkspace() : nil
         let proofs = ContestProofs(election: election, workspace: workspace)
         var outcomes = [BallotPassResult](), deferred = [[DeferredSubgroupChecks.Entry]](), keys = [UInt256?]()
+        let fingerprint = options.cache == nil ? nil : verification.fingerprint
         for work in chunk {
             let bytes = Result { () throws(ElectionRecordError) in try verification.record.bytes(work.file.path) }
-            let key = (try? bytes.get()).map { VerificationCache.key(work, bytes: $0, verification: verification, batch: options.batch) }
+            var key: UInt256?
+            if let fingerprint, let data = try? bytes.get() {
+                key = VerificationCache.key(work, bytes: data, fingerprint: fingerprint, batch: options.batch)
+            }
             if let key, let cached = options.cache?[key] {
                 outcomes.append(cached.restamped(as: work))
                 deferred.append([])

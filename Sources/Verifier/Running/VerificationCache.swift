@@ -26,10 +26,11 @@ public final class VerificationCache: @unchecked Sendable {
     }
 
     /// The key of a ballot file's result.
-    static func key(_ work: BallotWork, bytes: [UInt8], verification: BallotVerification, batch: Bool) -> UInt256 {
+    /// - Parameter fingerprint: `BallotVerification.fingerprint` of the election.
+    static func key(_ work: BallotWork, bytes: [UInt8], fingerprint: UInt256, batch: Bool) -> UInt256 {
         var message = Array(work.file.path.utf8) + [0, batch ? 1 : 0]
         message += bytes
-        return ElectionHash.hmac(key: verification.fingerprint.bytes, message: message)
+        return ElectionHash.hmac(key: fingerprint.bytes, message: message)
     }
 }
 
