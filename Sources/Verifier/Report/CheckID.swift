@@ -1,6 +1,7 @@
 /// Every check the verifier runs, in the order it reports them: ElectionGuard 2.0's verifications as
 /// egk numbers them (docs/verification-steps.md §2), the checks egk does not make (given the next free
-/// letter of their group), and the referendum's rules (docs/referendum-record.md).
+/// letter of their group), and the referendum's rules (docs/referendum-record.md). A case's raw value
+/// is its id ("5.D") and `title` says what it checks; docs/verifier.md lists them all.
 public enum CheckID: String, CaseIterable, Sendable, Codable, Comparable {
     case v1A = "1.A", v1B = "1.B", v1C = "1.C", v1D = "1.D", v1E = "1.E", v1F = "1.F", v1G = "1.G", v1H = "1.H"
     case v2A = "2.A", v2B = "2.B", v2C = "2.C", v2D = "2.D"

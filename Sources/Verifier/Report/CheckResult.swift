@@ -2,7 +2,9 @@
 public struct CheckResult: Sendable, Hashable, Codable {
     /// Passed, failed, or not applicable to this record.
     public enum Status: String, Sendable, Hashable, Codable {
+        /// Every item checked passed.
         case passed
+        /// At least one item failed.
         case failed
         /// Nothing in the record to check (no challenged ballots, chaining off, no referendum files).
         case skipped
@@ -10,8 +12,11 @@ public struct CheckResult: Sendable, Hashable, Codable {
 
     /// The check's id, "5.A".
     public let id: CheckID
+    /// What the check establishes (`CheckID.title`).
     public let title: String
+    /// The spec (as egk numbers it), a check egk does not make, or a referendum rule.
     public let origin: CheckID.Origin
+    /// Passed, failed or not applicable.
     public let status: Status
     /// Items checked (ballots, proofs, elements, files...).
     public let checked: Int
@@ -33,6 +38,7 @@ public struct CheckFailure: Sendable, Hashable, Codable, CustomStringConvertible
     public let file: String
     /// The field path inside the file ("" for the whole file).
     public let field: String
+    /// What is wrong, starting with the check's id.
     public let message: String
 
     /// - Parameters: file and field locate the item; message says what is wrong.

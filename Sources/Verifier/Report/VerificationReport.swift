@@ -15,11 +15,13 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         public var batched = false
         /// Concurrent workers.
         public var jobs = 1
-        /// Batches of subgroup checks, and how many of them failed and were re-checked one by one.
+        /// Batches of ballot subgroup checks.
         public var subgroupBatches = 0
+        /// Batches that failed, whose elements were then checked one by one to name the culprits.
         public var subgroupBatchesFailed = 0
-        /// Wall-clock seconds of the whole run and of the ballot pass.
+        /// Wall-clock seconds of the whole run.
         public var seconds = 0.0
+        /// Wall-clock seconds of the ballot pass.
         public var ballotSeconds = 0.0
         /// Processor seconds (all threads, user and system) of the ballot pass.
         public var ballotCPUSeconds = 0.0
