@@ -59,6 +59,9 @@ final class MutableRecord {
         try write(file, Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
+    /// Makes the files as they are now the state `restore` returns to.
+    func keep() { originals = [:] }
+
     /// Puts back every file changed since the last restore.
     func restore() throws {
         for (file, original) in originals {
