@@ -6,6 +6,8 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case lifecycle(action: String, state: LifecycleState, required: [LifecycleState])
     /// A register file has a bad row (1-based line number, header is line 1).
     case register(file: String, line: Int, field: String, reason: String)
+    /// A casting script has a bad line, or a line whose casting failed.
+    case script(file: String, line: Int, field: String, reason: String)
     /// A credential code matches no voter on the register.
     case unknownCredential
     /// The voter may not vote at this station (wrong region, unknown station).
@@ -24,6 +26,8 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case counting(String)
     /// A guardian's key file or decryption share is unusable.
     case guardian(id: String, reason: String)
+    /// A device's chain moved on since a ballot was encrypted on it: another session used the device.
+    case chainMoved(device: String)
     /// The store failed underneath.
     case storage(String)
 
@@ -34,6 +38,7 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .lifecycle(let action, let state, let required):
             "cannot \(action) while the referendum is \(state.rawValue); it must be \(required.map(\.rawValue).joined(separator: " or "))"
         case .register(let file, let line, let field, let reason): "\(file):\(line): \(field): \(reason)"
+        case .script(let file, let line, let field, let reason): "\(file):\(line): \(field): \(reason)"
         case .unknownCredential: "this credential code is not on the register"
         case .wrongStation(let station, let reason): "station \(station): \(reason)"
         case .outsideWindow(let region, let at, let opens, let closes):
@@ -44,6 +49,7 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .mobileVisit(let reason): "mobile box: \(reason)"
         case .counting(let reason): "counting: \(reason)"
         case .guardian(let id, let reason): "guardian \(id): \(reason)"
+        case .chainMoved(let device): "device \(device) has moved on since this ballot was encrypted (is it in use elsewhere?)"
         case .storage(let reason): "storage: \(reason)"
         }
     }

@@ -5,7 +5,7 @@ public struct ElGamalPublicKey: Sendable, Hashable {
     /// Precomputed powers of K, built once and shared.
     public let table: FixedBaseTable
 
-    /// Wraps `key` and builds its table (about a third of a second for the default window).
+    /// Wraps `key` and builds its table (about half a second for the default window).
     public init(_ key: ElementModP, windowBits: Int = FixedBaseTable.defaultWindowBits) {
         self.key = key
         self.table = FixedBaseTable(base: key, windowBits: windowBits)

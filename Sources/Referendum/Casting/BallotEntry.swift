@@ -23,7 +23,7 @@ public enum BallotStatus: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// One encrypted ballot with what the referendum needs to know about it. The voter appears only by
 /// pseudonym; the choice only encrypted (in clear only for a challenged ballot).
-public struct BallotEntry: Sendable, Hashable {
+public struct BallotEntry: Sendable, Hashable, Codable {
     public let ballot: EncryptedBallot
     /// The station where it was cast; for a mobile box, the mobile box's id.
     public let stationId: String

@@ -37,8 +37,9 @@ public final class CastingDesk: Sendable {
     /// Checks a voter in at `stationId`: the credential is on the register, the station serves the
     /// voter (region, home station, displaced voters at external stations) and the voter's region is
     /// inside its voting window now.
+    /// - Parameter date: when the voter checks in; the clock's time unless a script replays recorded times.
     /// - Throws: `unknownCredential`, `wrongStation`, `outsideWindow`, `lifecycle` when not open.
-    public func checkIn(credential: String, stationId: String) async throws -> VoterSession {
+    public func checkIn(credential: String, stationId: String, at date: Date? = nil) async throws -> VoterSession {
         let state = try await store.state() ?? .draft
         try Lifecycle.check(.cast, in: state)
         guard let voter = try await store.voter(credentialKey: credentials.key(of: credential)) else {
@@ -64,7 +65,7 @@ public final class CastingDesk: Sendable {
                 throw ReferendumError.wrongStation(station: stationId, reason: "external stations are for displaced voters; this voter votes in \(voter.homeRegion)")
             }
         }
-        let now = clock.now()
+        let now = date ?? clock.now()
         let window = definition.schedule.window(for: voter.homeRegion)!
         guard window.contains(now) else {
             let format = ISO8601DateFormatter()
@@ -81,7 +82,8 @@ public final class CastingDesk: Sendable {
     /// - Parameter visit: the mobile-box visit, required at a mobile station.
     /// - Throws: `invalidChoice`, `mobileVisit`, or the store's errors (polls closed, device in use elsewhere).
     public func encrypt<R: RandomNumberGenerator>(
-        _ session: VoterSession, choice: String, deviceId: String, visit: MobileVisit? = nil, using generator: inout R
+        _ session: VoterSession, choice: String, deviceId: String, visit: MobileVisit? = nil, at date: Date? = nil,
+        using generator: inout R
     ) async throws -> PendingBallot {
         guard definition.options.contains(where: { $0.id == choice }) else { throw ReferendumError.invalidChoice(choice) }
         if session.station.kind == .mobile {
@@ -98,7 +100,7 @@ public final class CastingDesk: Sendable {
         let plaintext = PlaintextBallot(
             id: ballotId, styleId: definition.ballotStyle(for: session.region),
             contests: [.init(contestId: session.region, votes: [definition.selectionId(region: session.region, option: choice): 1])])
-        let now = clock.now()
+        let now = date ?? clock.now()
         let ballot = try encryptors[session.region]!.encrypt(
             plaintext, ballotNonce: nonce, codeBaux: chain.nextBaux, device: deviceId, timestamp: Int(now.timeIntervalSince1970))
         chain.append(ballot.confirmationCode)
@@ -106,7 +108,10 @@ public final class CastingDesk: Sendable {
                                 channel: session.station.kind == .mobile ? .mobile : .station, region: session.region,
                                 pseudonym: session.pseudonym, encryptedAt: now, status: .pending, mobileVisitId: visit?.id)
         if let visit {
-            try await store.append(entry, after: head?.lastCode, visit: visit.adding(ballotId))
+            // The stored visit, not the caller's copy, so that no earlier ballot of the visit is dropped.
+            let stored = try await store.mobileVisits().first { $0.id == visit.id } ?? visit
+            guard stored.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visit.id) has already returned") }
+            try await store.append(entry, after: head?.lastCode, visit: stored.adding(ballotId))
         } else {
             try await store.append(entry, after: head?.lastCode)
         }
@@ -115,35 +120,35 @@ public final class CastingDesk: Sendable {
 
     /// Casts a pending ballot. Returns once the cast is durable: only then may the device show the
     /// code as cast. Casting the same ballot twice returns the same entry.
-    public func cast(_ pending: PendingBallot) async throws -> BallotEntry {
-        try await store.decide(ballotId: pending.entry.ballotId, status: .cast, at: clock.now(), nonce: nil, choice: nil)
+    public func cast(_ pending: PendingBallot, at date: Date? = nil) async throws -> BallotEntry {
+        try await store.decide(ballotId: pending.entry.ballotId, status: .cast, at: date ?? clock.now(), nonce: nil, choice: nil)
     }
 
     /// Challenges a pending ballot: it is opened with its nonce (the device shows what it encrypted),
     /// published, and never counted. The voter then votes again.
-    public func challenge(_ pending: PendingBallot) async throws -> BallotEntry {
-        try await store.decide(ballotId: pending.entry.ballotId, status: .challenged, at: clock.now(),
+    public func challenge(_ pending: PendingBallot, at date: Date? = nil) async throws -> BallotEntry {
+        try await store.decide(ballotId: pending.entry.ballotId, status: .challenged, at: date ?? clock.now(),
                                nonce: pending.nonce, choice: pending.choice)
     }
 
     /// Starts a mobile-box visit.
     /// - Throws: `mobileVisit` when `stationId` is not a mobile box or no official carries it.
     public func startVisit(id: String, stationId: String, request: String, requestedAt: Date, officials: [String],
-                           observers: [String]) async throws -> MobileVisit {
+                           observers: [String], at date: Date? = nil) async throws -> MobileVisit {
         guard definition.station(stationId)?.kind == .mobile else {
             throw ReferendumError.mobileVisit("\(stationId) is not a mobile box")
         }
         guard !officials.isEmpty else { throw ReferendumError.mobileVisit("name the officials carrying the box") }
         let visit = MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request,
-                                officials: officials, observers: observers, departedAt: clock.now())
+                                officials: officials, observers: observers, departedAt: date ?? clock.now())
         try await store.saveMobileVisit(visit)
         return visit
     }
 
     /// Ends a visit: the box is back at its station.
-    public func endVisit(_ visit: MobileVisit) async throws -> MobileVisit {
+    public func endVisit(_ visit: MobileVisit, at date: Date? = nil) async throws -> MobileVisit {
         let stored = try await store.mobileVisits().first { $0.id == visit.id } ?? visit
-        let returned = stored.returned(at: clock.now())
+        let returned = stored.returned(at: date ?? clock.now())
         try await store.saveMobileVisit(returned)
         return returned
     }

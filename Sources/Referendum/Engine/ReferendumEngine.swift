@@ -62,7 +62,7 @@ public struct ReferendumEngine: Sendable {
         let setup = try await setup()
         try Lifecycle.check(.runCeremony, in: setup.state)
         let definition = setup.definition
-        let manifest = ManifestDocument(definition: definition).bytes
+        let manifest = try definition.manifestBytes
         let parameterBaseHash = ElectionHashes.parameterBaseHash()
         let manifestHash = ElectionHashes.manifestHash(parameterBaseHash: parameterBaseHash, manifest: manifest)
         let baseHash = ElectionHashes.baseHash(parameterBaseHash: parameterBaseHash, manifestHash: manifestHash,

@@ -1,3 +1,4 @@
+import ElectionRecord
 import Foundation
 import ElectionGuard
 
@@ -27,4 +28,34 @@ extension ReferendumDefinition {
 
     /// The ballot style id of `region`.
     public func ballotStyle(for region: String) -> String { "style-\(region)" }
+}
+
+
+extension ReferendumDefinition {
+    /// The ElectionGuard manifest of the referendum in egk's JSON, with explicit nulls as egk's input
+    /// manifests have them. Its bytes are hashed into H_M exactly as written.
+    public var manifestBytes: [UInt8] {
+        get throws {
+            let iso = ISO8601DateFormatter()
+            let manifest = ManifestJSON(
+                election_scope_id: id, type: "special",
+                start_date: schedule.voting.map(\.opens).min().map(iso.string(from:)) ?? "",
+                end_date: schedule.voting.map(\.closes).max().map(iso.string(from:)) ?? "",
+                geopolitical_units: regions.map { .init(object_id: $0.id, name: $0.name.text(), type: "state") },
+                parties: [],
+                candidates: regions.flatMap { region in
+                    options.map { .init(object_id: selectionId(region: region.id, option: $0.id), name: $0.text.text()) }
+                },
+                contests: contests.map { contest in
+                    .init(object_id: contest.id, sequence_order: contest.sequenceOrder, electoral_district_id: contest.id,
+                          vote_variation: "one_of_m", number_elected: 1, votes_allowed: contest.votesAllowed,
+                          name: question.text(),
+                          ballot_selections: contest.selections.map { .init(object_id: $0.id, sequence_order: $0.sequenceOrder, candidate_id: $0.id) },
+                          ballot_title: title.text())
+                },
+                ballot_styles: regions.map { .init(object_id: ballotStyle(for: $0.id), geopolitical_unit_ids: [$0.id]) },
+                name: title.keys.sorted().map { .init(value: title[$0]!, language: $0) })
+            return try RecordJSON.encode(manifest, explicitNulls: true, file: "manifest.json")
+        }
+    }
 }

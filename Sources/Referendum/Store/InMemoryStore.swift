@@ -45,6 +45,14 @@ public actor InMemoryStore: ReferendumStore {
 
     public func voterIds() -> Set<String> { voterIdsSeen }
 
+    public func voters(after afterId: String?, limit: Int) -> [RegisteredVoter] {
+        voters.values
+            .filter { voter in afterId.map { voter.voterId > $0 } ?? true }
+            .sorted { $0.voterId < $1.voterId }
+            .prefix(limit)
+            .map { $0 }
+    }
+
     public func registerCounts() -> RegisterCounts {
         var counts = RegisterCounts()
         for voter in voters.values {
@@ -74,7 +82,7 @@ public actor InMemoryStore: ReferendumStore {
         }
         let head = chains[entry.deviceId]
         guard head?.lastCode == previous else {
-            throw ReferendumError.storage("device \(entry.deviceId) has moved on since this ballot was encrypted")
+            throw ReferendumError.chainMoved(device: entry.deviceId)
         }
         chains[entry.deviceId] = ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1)
         ballots[entry.ballotId] = entry
