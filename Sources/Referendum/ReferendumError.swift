@@ -26,6 +26,8 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case counting(String)
     /// A guardian's key file or decryption share is unusable.
     case guardian(id: String, reason: String)
+    /// A device's chain moved on since a ballot was encrypted on it: another session used the device.
+    case chainMoved(device: String)
     /// The store failed underneath.
     case storage(String)
 
@@ -47,6 +49,7 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .mobileVisit(let reason): "mobile box: \(reason)"
         case .counting(let reason): "counting: \(reason)"
         case .guardian(let id, let reason): "guardian \(id): \(reason)"
+        case .chainMoved(let device): "device \(device) has moved on since this ballot was encrypted (is it in use elsewhere?)"
         case .storage(let reason): "storage: \(reason)"
         }
     }

@@ -27,8 +27,8 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Null draws of the integer-percentage test.")
     var draws = 1000
 
-    @Option(help: "Simulated fair elections for the fingerprint test's p-value.")
-    var bootstrap = 99
+    @Option(help: "Shuffles of the shares for the fingerprint test's p-value.")
+    var permutations = 999
 
     @Option(help: "Seed of all random draws; the same seed gives the same report.")
     var seed: UInt64 = 2016
@@ -49,12 +49,12 @@ struct AuditCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
-        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must not be negative") }
+        guard permutations >= 0 else { throw ValidationError("--permutations must not be negative") }
     }
 
     func run() async throws {
         let report = try await AuditRunner.run(
-            results: results, profile: profile, skipBadRows: skipBadRows, draws: draws, bootstrap: bootstrap,
+            results: results, profile: profile, skipBadRows: skipBadRows, draws: draws, permutations: permutations,
             seed: seed, exitPolls: exitPolls, progress: quiet ? nil : StandardErrorProgress())
         if let html {
             try report.html.write(toFile: html, atomically: true, encoding: .utf8)

@@ -7,6 +7,11 @@ struct Plebiscite: AsyncParsableCommand {
         commandName: "plebiscite",
         abstract: "Run a referendum whose result anyone can verify, and audit referendums others ran.",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, VerifyCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, AnnounceCommand.self, RegisterCommand.self, CeremonyCommand.self,
+            OpenCommand.self, CastCommand.self, StatusCommand.self, CloseCommand.self, TallyCommand.self,
+            GuardianCommand.self, DecryptCommand.self, CertifyCommand.self, PublishCommand.self,
+            AuditCommand.self, AssessCommand.self, VerifyCommand.self,
+        ]
     )
 }

@@ -7,35 +7,53 @@ extension CodingUserInfoKey {
     public static let trustedElectionGuardStore = CodingUserInfoKey(rawValue: "plebiscite.trustedElectionGuardStore")!
 }
 
-extension ElementModP: Codable {
+/// A value written as hex and read back with validation.
+protocol HexCodable: Codable {
+    init(hex: String, field: String) throws
+    var hex: String { get }
+}
+
+extension HexCodable {
     public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(hex: text, field: decoder.codingPath.map(\.stringValue).joined(separator: "."))
+        } catch let error as ElectionGuardError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
+}
+
+extension ElementModQ: HexCodable {}
+extension UInt256: HexCodable {}
+
+extension ElementModP: HexCodable {
+    public init(from decoder: any Decoder) throws {
+        guard decoder.userInfo[.trustedElectionGuardStore] as? Bool == true else {
+            try self.init(hexDecoder: decoder)
+            return
+        }
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         let field = decoder.codingPath.map(\.stringValue).joined(separator: ".")
-        do {
-            if decoder.userInfo[.trustedElectionGuardStore] as? Bool == true {
-                guard let bytes = Base16.decode(text) else { throw ElectionGuardError.invalidHex(field: field) }
-                let value = GMPInteger(bigEndian: bytes)
-                guard value.compare(0) > 0, value.compare(GroupParameters.p) < 0 else {
-                    throw ElectionGuardError.outOfRange(field: field, bound: "p")
-                }
-                self.init(unchecked: value)
-            } else {
-                try self.init(hex: text, field: field)
-            }
-        } catch let error as ElectionGuardError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        guard let bytes = Base16.decode(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: ElectionGuardError.invalidHex(field: field).description)
         }
+        let value = GMPInteger(bigEndian: bytes)
+        guard value.compare(0) > 0, value.compare(GroupParameters.p) < 0 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: ElectionGuardError.outOfRange(field: field, bound: "p").description)
+        }
+        self.init(unchecked: value)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
-    }
-}
-
-extension ElementModQ: Codable {
-    public init(from decoder: any Decoder) throws {
+    /// The validating decoding of `HexCodable`.
+    private init(hexDecoder decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         do {
@@ -43,27 +61,5 @@ extension ElementModQ: Codable {
         } catch let error as ElectionGuardError {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
-    }
-}
-
-extension UInt256: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(hex: text, field: decoder.codingPath.map(\.stringValue).joined(separator: "."))
-        } catch let error as ElectionGuardError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
     }
 }

@@ -16,8 +16,9 @@ public struct MethodNote: Codable, Equatable, Sendable {
             caveats: [
                 "Stations with fewer than 100 registered voters or a turnout or leader share above 99% are left out, "
                     + "as in the paper; turnout is ballots issued over registered voters, the share is of ballots cast.",
-                "The null redraws each station's counts from its own rates (binomial). Real counts vary a little more "
-                    + "than binomially, which spreads the null slightly and does not create whole-percent peaks.",
+                "The null redraws each station's counts from its own rates (binomial). No honest mechanism is known "
+                    + "that makes whole percents more common at stations of 100 voters or more, which is why an "
+                    + "excess points to numbers written to order.",
                 "An excess shows that some protocols were written to hit round numbers; it counts stations, not "
                     + "votes, and says nothing about stations whose numbers were changed to non-round values.",
                 "Small stations have few possible ratios, so some are whole percents by arithmetic; the binomial "
@@ -28,14 +29,17 @@ public struct MethodNote: Codable, Equatable, Sendable {
             reference: "P. Klimek, Y. Yegorov, R. Hanel, S. Thurner, Statistical detection of systematic election "
                 + "irregularities, PNAS 109(41), 2012",
             caveats: [
-                "The fair peak is read off the data (mode and lower-side spread); if honest turnout and support "
-                    + "are genuinely correlated or the country is a mixture of very different regions, the model "
-                    + "calls the mixture fraud.",
-                "fi and fe are shares of stations in a stylised model, not counts of stolen votes; the fit is a least-squares "
-                    + "match of 1-point histograms over a grid of σx and α (Mebane and others criticise the "
-                    + "estimator; treat the numbers as a description of the shape).",
-                "The p-value compares the fitted fi + fe with fair elections simulated from the fitted fair peak "
-                    + "and the real station sizes; it tests the shape, not any single station.",
+                "The fair distribution is read off the data: a normal fitted to the peak of turnout and of share "
+                    + "(mostly its lower side), where fraud (which moves stations up) changes least. Honest correlation of "
+                    + "turnout and support (e.g. rural regions high in both), or a country made of very different "
+                    + "regions, looks like fraud to this model.",
+                "fi and fe are shares of stations in a stylised model, not counts of stolen votes: a weighted "
+                    + "least-squares match of the histograms over a grid of σx (0.1–0.5) and α (1–3). Small-intensity "
+                    + "fraud (σx ≈ 0.1) on many stations looks like a wider fair peak, and fi is then underestimated; "
+                    + "Mebane and others criticise the estimator. Read the numbers as a description of the shape.",
+                "'Detected' comes from a separate, exact test: turnout and share are dependent in their upper "
+                    + "tails (the fair model says independent), judged against shuffles of the shares between "
+                    + "stations at the 1% level. It tests the shape of the whole election, not any single station.",
             ]),
         MethodNote(
             method: "Shpilkin's anomalous votes",

@@ -14,7 +14,7 @@ public struct SilentProgress: ProgressReporter {
 }
 
 /// Runs `work(chunk)` for `chunks` chunks on the cooperative thread pool and returns the results in
-/// chunk order, reporting progress after each chunk.
+/// chunk order, reporting progress in steps of 10%.
 func parallelChunks<T: Sendable>(
     _ chunks: Int, stage: String, progress: any ProgressReporter,
     _ work: @escaping @Sendable (Int) -> T
@@ -28,7 +28,9 @@ func parallelChunks<T: Sendable>(
         for await (chunk, value) in group {
             results[chunk] = value
             done += 1
-            progress.report(stage: stage, fraction: Double(done) / Double(chunks))
+            if (10 * done) / chunks != (10 * (done - 1)) / chunks {
+                progress.report(stage: stage, fraction: Double(done) / Double(chunks))
+            }
         }
         return results.map { $0! }
     }

@@ -65,7 +65,8 @@ public enum ExitPoll {
         public var effectiveSample: Int
         /// (poll − reported) in standard errors of the poll under the reported share.
         public var zScore: Double
-        /// log10 of the two-sided exact binomial probability of a poll at least this far off.
+        /// log10 of the two-sided exact binomial probability of a poll at least this far off in the
+        /// poll's direction (the one-sided tail, doubled).
         public var log10Probability: Double
     }
 
@@ -75,15 +76,11 @@ public enum ExitPoll {
         let k = Int((poll.share * Double(n)).rounded())
         let p = min(max(reported, 1e-12), 1 - 1e-12)
         let z = (poll.share - p) / (p * (1 - p) / Double(n)).squareRoot()
-        let distance = abs(Double(k) - Double(n) * p)
-        let lowerK = Int((Double(n) * p - distance).rounded(.down))
-        let upperK = Int((Double(n) * p + distance).rounded(.up))
-        let lower = SpecialFunctions.logBinomialTail(k: lowerK, n: n, p: p, lower: true)
-        let upper = SpecialFunctions.logBinomialTail(k: upperK, n: n, p: p, lower: false)
-        let peak = max(lower, upper)
-        let both = peak == -.infinity ? -Double.infinity : peak + log(exp(lower - peak) + exp(upper - peak))
+        let lower = Double(k) < Double(n) * p
+        let tail = SpecialFunctions.logBinomialTail(k: k, n: n, p: p, lower: lower)
+        let both = min(0, tail + log(2))
         return Result(
             poll: poll, reportedShare: reported, effectiveSample: n, zScore: z,
-            log10Probability: min(0, both / log(10)))
+            log10Probability: both / log(10))
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Test 2: fits the Klimek et al. fraud model to the fingerprint by simulation and tests whether the
-/// fitted share of fraudulent stations is larger than fair elections of the same shape produce.
+/// Test 2: the election fingerprint. Fits the Klimek et al. fraud model to the 2-D histogram by
+/// simulation (describing how much incremental and extreme fraud the shape suggests), and tests the
+/// fair model's independence of turnout and share in the upper tail, where the fraud model puts its
+/// stations (`UpperTailDependence`), which decides "detected".
 public enum KlimekFit {
     /// Choices of the fit.
     public struct Options: Codable, Equatable, Sendable {
@@ -12,21 +14,25 @@ public enum KlimekFit {
         /// Simulated stations per model histogram (each station is simulated this many times over,
         /// rounded up to whole passes).
         public var simulatedStations: Int
-        /// Simulated fair elections for the p-value.
-        public var bootstrap: Int
+        /// Shuffles of the shares for the detection test's p-value.
+        public var permutations: Int
         /// Level below which the fit counts as a detection.
         public var level: Double
+        /// Bins per axis of the fit; chosen from the number of stations when nil (100 for 40,000
+        /// stations or more, down to 20 for small elections, so that the bins are not mostly empty).
+        public var fitBins: Int?
 
         /// The defaults used by `plebiscite audit`.
         public init(
-            sigmas: [Double] = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3], alphas: [Double] = [1, 2, 3],
-            simulatedStations: Int = 300_000, bootstrap: Int = 99, level: Double = 0.05
+            sigmas: [Double] = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5], alphas: [Double] = [1, 2, 3],
+            simulatedStations: Int = 300_000, permutations: Int = 999, level: Double = 0.01, fitBins: Int? = nil
         ) {
             self.sigmas = sigmas
             self.alphas = alphas
             self.simulatedStations = simulatedStations
-            self.bootstrap = bootstrap
+            self.permutations = permutations
             self.level = level
+            self.fitBins = fitBins
         }
     }
 
@@ -44,15 +50,15 @@ public enum KlimekFit {
         public var sigmaX: Double
         /// Fitted vote-stealing exponent.
         public var alpha: Double
-        /// Sum of squared differences between the normalised observed and fitted histograms.
+        /// Bins per axis used in the fit.
+        public var fitBins: Int
+        /// Weighted squared distance (Pearson-like) between the observed and fitted histograms.
         public var residual: Double
         /// The same for the fair model (fi = fe = 0).
         public var fairResidual: Double
-        /// fi + fe fitted to each simulated fair election.
-        public var nullStatistics: [Double]
-        /// (1 + simulated fair elections with fi + fe ≥ the observed) / (simulations + 1).
-        public var pValue: Double
-        /// Whether `pValue` is at most the level.
+        /// The detection test: upper-tail dependence of turnout and share.
+        public var dependence: UpperTailDependence.Result
+        /// Whether the dependence test's p-value is at most the level.
         public var detected: Bool
         /// The observed fingerprint.
         public var observed: Fingerprint
@@ -62,8 +68,8 @@ public enum KlimekFit {
         public var fairModel: [Double] = []
 
         enum CodingKeys: String, CodingKey {
-            case stations, fair, incrementalFraud, extremeFraud, sigmaX, alpha, residual, fairResidual
-            case nullStatistics, pValue, detected, observed
+            case stations, fair, incrementalFraud, extremeFraud, sigmaX, alpha, fitBins, residual, fairResidual
+            case dependence, detected, observed
         }
     }
 
@@ -73,9 +79,48 @@ public enum KlimekFit {
         var incremental: [[Double]]
         var extreme: [[Double]]
         var grid: [(sigma: Double, alpha: Double)]
+
+        /// The components summed into `bins` × `bins` cells, with the fit's weights.
+        func coarse(_ bins: Int, stations: Int) -> Coarse {
+            let fairCells = KlimekFit.coarsen(fair, to: bins)
+            let floor = 1 / Double(max(1, stations))
+            return Coarse(
+                bins: bins, fair: fairCells, incremental: incremental.map { KlimekFit.coarsen($0, to: bins) },
+                extreme: extreme.map { KlimekFit.coarsen($0, to: bins) }, weights: fairCells.map { 1 / ($0 + floor) })
+        }
     }
 
-    /// Fits the model and runs the fair-election bootstrap.
+    /// Components at the fit's resolution. Each cell is weighted by 1 / (fair expectation + 1/stations),
+    /// so the squared distance approximates Pearson's chi-square and the sparse corner where fraud
+    /// puts stations counts as much as its noise allows.
+    struct Coarse {
+        var bins: Int
+        var fair: [Double]
+        var incremental: [[Double]]
+        var extreme: [[Double]]
+        var weights: [Double]
+    }
+
+    /// Sums a 100 × 100 histogram into `bins` × `bins` cells (`bins` divides 100).
+    static func coarsen(_ cells: [Double], to bins: Int) -> [Double] {
+        if bins == 100 { return cells }
+        let step = 100 / bins
+        var out = [Double](repeating: 0, count: bins * bins)
+        for x in 0..<100 { for y in 0..<100 { out[(x / step) * bins + y / step] += cells[x * 100 + y] } }
+        return out
+    }
+
+    /// The fit's resolution for `stations` stations.
+    static func fitBins(stations: Int) -> Int {
+        switch stations {
+        case 40_000...: return 100
+        case 10_000...: return 50
+        case 2_500...: return 25
+        default: return 20
+        }
+    }
+
+    /// Fits the model and runs the detection test.
     public static func run(
         _ results: StationResults, options: Options = Options(), random: inout some RandomNumberGenerator,
         progress: any ProgressReporter = SilentProgress()
@@ -89,38 +134,25 @@ public enum KlimekFit {
             shares.append(Double(station.votes[results.leader]) / Double(station.cast))
         }
         let observed = Fingerprint(results)
+        let bins = options.fitBins ?? fitBins(stations: registered.count)
+        let target = coarsen(observed.normalised, to: bins)
         let fair = KlimekModel.estimateFair(turnouts: turnouts, shares: shares, registered: registered, cast: cast)
-        let seed = random.next()
         let components = await simulate(
-            registered: registered, fair: fair, options: options, seed: seed, progress: progress)
-        let target = observed.normalised
-        let best = fit(target, components)
-        let fairResidual = zip(target, components.fair).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        let statistic = best.fi + best.fe
-        let nullSeed = random.next()
-        let sizes = registered
-        let null = await parallelChunks(options.bootstrap, stage: "fingerprint: fair-election bootstrap", progress: progress) {
-            replicate -> Double in
-            var generator = Xoshiro256(seed: nullSeed, stream: replicate)
-            var histogram = Fingerprint()
-            for n in sizes {
-                let station = KlimekModel.fairStation(registered: n, fair: fair, &generator)
-                if station.cast > 0 { histogram.add(registered: n, cast: station.cast, leader: station.leader) }
-            }
-            let refit = fit(histogram.normalised, components)
-            return refit.fi + refit.fe
-        }
-        let atLeast = null.filter { $0 >= statistic - 1e-12 }.count
-        let pValue = Double(1 + atLeast) / Double(options.bootstrap + 1)
+            registered: registered, fair: fair, options: options, seed: random.next(), progress: progress)
+        let best = fit(target, components.coarse(bins, stations: registered.count))
+        let dependence = await UpperTailDependence.run(
+            turnouts: turnouts, shares: shares, permutations: options.permutations, seed: random.next(),
+            progress: progress)
         let g = best.combination
         let fitted = zip(components.fair, zip(components.incremental[g], components.extreme[g])).map {
             (1 - best.fi - best.fe) * $0 + best.fi * $1.0 + best.fe * $1.1
         }
         return Result(
             stations: registered.count, fair: fair, incrementalFraud: best.fi, extremeFraud: best.fe,
-            sigmaX: components.grid[g].sigma, alpha: components.grid[g].alpha, residual: best.residual,
-            fairResidual: fairResidual, nullStatistics: null, pValue: pValue,
-            detected: pValue <= options.level, observed: observed, fitted: fitted, fairModel: components.fair)
+            sigmaX: components.grid[g].sigma, alpha: components.grid[g].alpha, fitBins: bins,
+            residual: best.residual, fairResidual: best.fairResidual, dependence: dependence,
+            detected: dependence.pValue <= options.level, observed: observed, fitted: fitted,
+            fairModel: components.fair)
     }
 
     /// Simulates every station `passes` times as fair, and with each grid point's incremental and
@@ -183,26 +215,30 @@ public enum KlimekFit {
         var fe: Double
         var combination: Int
         var residual: Double
+        var fairResidual: Double
     }
 
-    /// Least squares over the mixture (1 − fi − fe)·fair + fi·incremental + fe·extreme, with
-    /// fi, fe ≥ 0 and fi + fe ≤ 1, for each grid point; the best grid point wins.
-    static func fit(_ target: [Double], _ components: Components) -> Fit {
-        var best = Fit(fi: 0, fe: 0, combination: 0, residual: .infinity)
-        for index in components.grid.indices {
+    /// Weighted least squares over the mixture (1 − fi − fe)·fair + fi·incremental + fe·extreme,
+    /// with fi, fe ≥ 0 and fi + fe ≤ 1, for each grid point; the best grid point wins.
+    static func fit(_ target: [Double], _ components: Coarse) -> Fit {
+        var best = Fit(fi: 0, fe: 0, combination: 0, residual: .infinity, fairResidual: 0)
+        for index in components.incremental.indices {
             var aa = 0.0, ab = 0.0, bb = 0.0, ad = 0.0, bd = 0.0, dd = 0.0
             components.fair.withUnsafeBufferPointer { f in
                 components.incremental[index].withUnsafeBufferPointer { i in
                     components.extreme[index].withUnsafeBufferPointer { e in
-                        target.withUnsafeBufferPointer { o in
-                            for cell in 0..<f.count {
-                                let a = i[cell] - f[cell], b = e[cell] - f[cell], d = o[cell] - f[cell]
-                                aa += a * a
-                                ab += a * b
-                                bb += b * b
-                                ad += a * d
-                                bd += b * d
-                                dd += d * d
+                        components.weights.withUnsafeBufferPointer { w in
+                            target.withUnsafeBufferPointer { o in
+                                for cell in 0..<f.count {
+                                    let a = i[cell] - f[cell], b = e[cell] - f[cell], d = o[cell] - f[cell]
+                                    let weight = w[cell]
+                                    aa += weight * a * a
+                                    ab += weight * a * b
+                                    bb += weight * b * b
+                                    ad += weight * a * d
+                                    bd += weight * b * d
+                                    dd += weight * d * d
+                                }
                             }
                         }
                     }
@@ -210,7 +246,8 @@ public enum KlimekFit {
             }
             let solution = solveSimplex(aa: aa, ab: ab, bb: bb, ad: ad, bd: bd, dd: dd)
             if solution.residual < best.residual {
-                best = Fit(fi: solution.a, fe: solution.b, combination: index, residual: solution.residual)
+                best = Fit(fi: solution.a, fe: solution.b, combination: index, residual: solution.residual,
+                           fairResidual: dd)
             }
         }
         return best

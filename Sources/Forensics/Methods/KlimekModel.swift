@@ -31,13 +31,16 @@ public enum KlimekModel {
         var registered: Int
     }
 
-    /// Estimates the fair parameters from the stations the way the paper reads them off the fair
-    /// peak: the centre is the mode of the smoothed 1-point histogram, the spread is the root mean
-    /// square distance from the mode of the stations below it (fraud moves stations up, so the lower
-    /// side is the clean one), less the binomial variance of a station of that size.
+    /// Estimates the fair parameters by fitting a normal to the peak of each distribution, as the paper
+    /// does: a parabola is fitted (weighted by counts) to the log of the histogram (0.5-point bins for
+    /// 50,000 stations, wider for fewer) from 1.5 spreads below the mode to half a spread above it,
+    /// where fraud (which moves stations up and out of the peak) changes the shape least. Below 20,000
+    /// stations that fit is too noisy, and the normal through the 10% and 40% quantiles is used
+    /// instead (it also gives the starting spread, and serves if the peak cannot be fitted). The
+    /// binomial variance of a station of the typical size is removed from the spread.
     static func estimateFair(turnouts: [Double], shares: [Double], registered: [Int], cast: [Int]) -> FairParameters {
-        let turnout = mode(turnouts)
-        let share = mode(shares)
+        let (turnout, spreadT) = peakNormal(turnouts)
+        let (share, spreadV) = peakNormal(shares)
         var binomialT = 0.0, binomialV = 0.0
         for index in registered.indices {
             binomialT += turnout * (1 - turnout) / Double(max(1, registered[index]))
@@ -45,45 +48,74 @@ public enum KlimekModel {
         }
         binomialT /= Double(max(1, registered.count))
         binomialV /= Double(max(1, registered.count))
-        let sdT = (max(lowerSideVariance(turnouts, centre: turnout) - binomialT, 1e-6)).squareRoot()
-        let sdV = (max(lowerSideVariance(shares, centre: share) - binomialV, 1e-6)).squareRoot()
+        let sdT = max(spreadT * spreadT - binomialT, 1e-6).squareRoot()
+        let sdV = max(spreadV * spreadV - binomialV, 1e-6).squareRoot()
         return FairParameters(turnout: turnout, turnoutSD: sdT, share: share, shareSD: sdV)
     }
 
-    /// Mode of values in [0, 1]: peak of a 0.5-point histogram smoothed over 5 bins, refined to the
-    /// mean of the values within that window. Peaks above 97% are not considered: extreme fraud
-    /// piles stations up at 100%, and that pile is not the fair peak.
-    static func mode(_ values: [Double]) -> Double {
-        let bins = 200
+    /// Centre and spread of the normal fitted to the peak of values in [0, 1].
+    static func peakNormal(_ values: [Double]) -> (centre: Double, spread: Double) {
+        guard values.count > 10 else { return (values.reduce(0, +) / Double(max(1, values.count)), 0.1) }
+        let sorted = values.sorted()
+        func quantile(_ p: Double) -> Double { sorted[Int(p * Double(sorted.count - 1))] }
+        let z10 = SpecialFunctions.normalQuantile(0.10), z40 = SpecialFunctions.normalQuantile(0.40)
+        let start = max((quantile(0.40) - quantile(0.10)) / (z40 - z10), 1e-3)
+        let fallback = (quantile(0.40) - z40 * start, start)
+        guard values.count >= 20_000 else { return fallback }
+        let bins = min(200, max(40, values.count / 250))
         var histogram = [Double](repeating: 0, count: bins)
         for value in values { histogram[Fingerprint.bin(value, bins: bins)] += 1 }
-        var best = 0, bestSum = -1.0
-        for centre in 0..<194 {
-            var sum = 0.0
-            for offset in -2...2 where (0..<bins).contains(centre + offset) {
-                sum += histogram[centre + offset]
-            }
-            if sum > bestSum {
-                bestSum = sum
-                best = centre
+        var peak = 0, best = -1.0
+        for centre in 0..<(bins * 97 / 100) {
+            let sum = (max(0, centre - 2)...min(bins - 1, centre + 2)).reduce(0.0) { $0 + histogram[$1] }
+            if sum > best {
+                best = sum
+                peak = centre
             }
         }
-        let low = Double(best - 2) / Double(bins), high = Double(best + 3) / Double(bins)
-        var total = 0.0, count = 0.0
-        for value in values where value >= low && value < high {
-            total += value
-            count += 1
+        let mode = (Double(peak) + 0.5) / Double(bins)
+        var sums = [Double](repeating: 0, count: 8)
+        var used = 0
+        for index in 0..<bins where histogram[index] > 0 {
+            let x = (Double(index) + 0.5) / Double(bins) - mode
+            guard x >= -1.5 * start, x <= 0.5 * start else { continue }
+            let w = histogram[index], y = log(histogram[index])
+            sums[0] += w
+            sums[1] += w * x
+            sums[2] += w * x * x
+            sums[3] += w * x * x * x
+            sums[4] += w * x * x * x * x
+            sums[5] += w * y
+            sums[6] += w * x * y
+            sums[7] += w * x * x * y
+            used += 1
         }
-        return count > 0 ? total / count : (Double(best) + 0.5) / Double(bins)
+        guard used >= 5,
+            let (_, b, a) = solve3(
+                [[sums[0], sums[1], sums[2]], [sums[1], sums[2], sums[3]], [sums[2], sums[3], sums[4]]],
+                [sums[5], sums[6], sums[7]]),
+            a < 0
+        else { return fallback }
+        let spread = (-1 / (2 * a)).squareRoot()
+        let centre = mode - b / (2 * a)
+        guard spread.isFinite, centre.isFinite, abs(centre - mode) < 2 * start, spread < 4 * start else { return fallback }
+        return (centre, spread)
     }
 
-    static func lowerSideVariance(_ values: [Double], centre: Double) -> Double {
-        var sum = 0.0, count = 0.0
-        for value in values where value < centre {
-            sum += (value - centre) * (value - centre)
-            count += 1
+    /// Solves a 3 × 3 linear system by Cramer's rule; nil if singular.
+    static func solve3(_ m: [[Double]], _ r: [Double]) -> (Double, Double, Double)? {
+        func det(_ a: [[Double]]) -> Double {
+            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
         }
-        return count > 0 ? sum / count : 0
+        let d = det(m)
+        guard abs(d) > 1e-300 else { return nil }
+        func replaced(_ column: Int) -> [[Double]] {
+            m.enumerated().map { row, values in
+                values.enumerated().map { $0.offset == column ? r[row] : $0.element }
+            }
+        }
+        return (det(replaced(0)) / d, det(replaced(1)) / d, det(replaced(2)) / d)
     }
 
     /// A binomial count: normal approximation when the variance is at least 9, exact otherwise

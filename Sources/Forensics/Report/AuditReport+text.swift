@@ -21,12 +21,14 @@ extension AuditReport {
         lines.append("")
         let f = fingerprint
         lines.append("2. Fingerprint and fraud model (Klimek et al. 2012)")
-        lines.append("   fair peak: turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
+        lines.append("   fair part (normal fitted to the peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
             + "share \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1))")
-        lines.append("   fit: fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3)), σx = \(fixed(f.sigmaX, 3)), "
-            + "α = \(fixed(f.alpha, 0)); residual \(sci(f.residual)) vs fair \(sci(f.fairResidual))")
-        lines.append("   fi + fe against \(f.nullStatistics.count) simulated fair elections: p = "
-            + "\(pValue(f.pValue, draws: f.nullStatistics.count)) → \(f.detected ? "fraud pattern detected" : "not detected")")
+        lines.append("   fit (\(f.fitBins) × \(f.fitBins) bins): fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3)), "
+            + "σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)); distance \(sci(f.residual)) vs fair model \(sci(f.fairResidual))")
+        let d = f.dependence
+        lines.append("   detection: upper-tail dependence of turnout and share, z = \(fixed(d.zScore, 1)); against "
+            + "\(format(d.nullStatistics.count)) shuffles p = \(pValue(d.pValue, draws: d.nullStatistics.count)) → "
+            + "\(f.detected ? "fraud pattern detected" : "not detected")")
         lines.append("")
         let s = shpilkin
         lines.append("3. Shpilkin's anomalous votes")

@@ -82,7 +82,7 @@ public actor InMemoryStore: ReferendumStore {
         }
         let head = chains[entry.deviceId]
         guard head?.lastCode == previous else {
-            throw ReferendumError.storage("device \(entry.deviceId) has moved on since this ballot was encrypted")
+            throw ReferendumError.chainMoved(device: entry.deviceId)
         }
         chains[entry.deviceId] = ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1)
         ballots[entry.ballotId] = entry

@@ -30,6 +30,11 @@ public struct ReferendumSetup: Sendable, Codable, Hashable {
 public struct StateChange: Sendable, Codable, Hashable {
     public let state: LifecycleState
     public let at: Date
+
+    public init(state: LifecycleState, at: Date) {
+        self.state = state
+        self.at = at
+    }
 }
 
 /// The public result of the key ceremony and the hashes that bind the election (spec 3.1–3.2).

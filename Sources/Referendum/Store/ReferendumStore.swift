@@ -35,7 +35,7 @@ public protocol ReferendumStore: Sendable {
     func chainHead(device: String) async throws -> ChainHead?
     /// Appends a ballot to its device's chain if the chain still ends at `previous`, while the
     /// referendum is open. Appending the same ballot again (same id and code) changes nothing.
-    /// - Throws: `lifecycle` when the polls are not open; `storage` when the chain moved on (another
+    /// - Throws: `lifecycle` when the polls are not open; `chainMoved` when the chain moved on (another
     ///   session used the device).
     func append(_ entry: BallotEntry, after previous: UInt256?) async throws
     /// Moves a pending ballot to `status` while the referendum is open; doing it again with the same

@@ -1,0 +1,94 @@
+import Foundation
+import ElectionGuard
+import Referendum
+
+/// What `append` and `decide` do, given what the store holds: the rules of `ReferendumStore` as
+/// `InMemoryStore` defines them, in one place so that SQLite and PostgreSQL cannot drift apart.
+/// Each store reads the inputs inside its transaction (with the rows locked where it needs to),
+/// asks here, and writes what comes back.
+enum BallotRules {
+    /// What an append must do.
+    enum AppendOutcome: Equatable {
+        /// The same ballot is already stored: nothing changes.
+        case alreadyStored
+        /// Store the ballot and move the device's chain to `head`.
+        case insert(head: ChainHead)
+    }
+
+    /// Refuses `action` unless the stored state is open (no referendum counts as a draft).
+    static func requireOpen(_ state: LifecycleState?, _ action: String) throws {
+        let state = state ?? .draft
+        guard state == .open else { throw ReferendumError.lifecycle(action: action, state: state, required: [.open]) }
+    }
+
+    /// Decides an append of `entry` after `previous`.
+    /// - Parameters:
+    ///   - storedCode: the confirmation code of a stored ballot with the same id, if any.
+    ///   - head: the device's chain as stored.
+    /// - Throws: `lifecycle` when not open; `storage` for another ballot under this id or a chain
+    ///   that moved on.
+    static func append(_ entry: BallotEntry, after previous: UInt256?, state: LifecycleState?,
+                       storedCode: UInt256?, head: ChainHead?) throws -> AppendOutcome {
+        try requireOpen(state, "cast")
+        if let storedCode {
+            guard storedCode == entry.confirmationCode else {
+                throw ReferendumError.storage("ballot \(entry.ballotId) exists with another confirmation code")
+            }
+            return .alreadyStored
+        }
+        guard head?.lastCode == previous else {
+            throw ReferendumError.chainMoved(device: entry.deviceId)
+        }
+        return .insert(head: ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1))
+    }
+
+    /// Decides a decision on a ballot whose stored status is `stored` (nil: no such ballot).
+    /// - Returns: true to store the decision, false when the ballot already has this status (the
+    ///   stored entry is the answer).
+    /// - Throws: `unknownBallot`, `lifecycle` when not open (except to abandon), `ballotAlreadyDecided`.
+    static func decide(stored: BallotStatus?, ballotId: String, status: BallotStatus, state: LifecycleState?) throws -> Bool {
+        guard let stored else { throw ReferendumError.unknownBallot(ballotId) }
+        if stored == status { return false }
+        if status != .abandoned { try requireOpen(state, status == .cast ? "cast" : "challenge") }
+        guard stored == .pending else {
+            throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: stored.rawValue)
+        }
+        return true
+    }
+
+    /// The error for a voter id that is already on the register (as `InMemoryStore` words it).
+    static func duplicateVoter(_ voterId: String) -> ReferendumError {
+        .register(file: "(store)", line: 0, field: "voter_id", reason: "voter \(voterId) is already registered")
+    }
+
+    /// The error for a guardian's round that was already stored.
+    static func duplicateRound(_ round: GuardianDecryptionRound) -> ReferendumError {
+        .guardian(id: round.guardianId, reason: "round \(round.round.rawValue) was already submitted")
+    }
+
+    static let referendumExists = ReferendumError.storage("a referendum already exists in this store")
+    static let noReferendum = ReferendumError.storage("no referendum in this store")
+
+    /// The lifecycle error of a transition whose `from` is not the stored state.
+    static func staleTransition(to: LifecycleState, stored: LifecycleState, from: LifecycleState) -> ReferendumError {
+        .lifecycle(action: "move to \(to.rawValue)", state: stored, required: [from])
+    }
+
+    /// Applies a transition to `setup` as `InMemoryStore` does.
+    static func transition(_ setup: inout ReferendumSetup, to: LifecycleState, at date: Date,
+                           update: @Sendable (inout ReferendumSetup) -> Void) throws {
+        let from = setup.state
+        update(&setup)
+        if to != from {
+            setup.state = to
+            setup.history.append(try stateChange(to, at: date))
+        }
+    }
+
+    /// A `StateChange`, made through its Codable form: its memberwise initializer is internal to the
+    /// Referendum module.
+    private static func stateChange(_ state: LifecycleState, at date: Date) throws -> StateChange {
+        struct Fields: Encodable { let state: LifecycleState; let at: Date }
+        return try StoreCoding.decode(StateChange.self, from: StoreCoding.encode(Fields(state: state, at: date)))
+    }
+}

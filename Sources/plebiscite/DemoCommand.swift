@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Referendum
+import Storage
+
+/// `plebiscite demo`: the main job. A four-region referendum with synthetic voters, run end to end
+/// on one machine and published as a record anyone can verify.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a whole four-region referendum with synthetic voters and publish its record.",
+        discussion: """
+            Creates the referendum of DEFINITION with N synthetic voters (a quarter of them displaced, voting at \
+            external stations), mobile-box votes later overridden at a station, and challenged ballots; runs the \
+            key ceremony (5 guardians, quorum 3); casts on all cores; closes, counts, decrypts with the chosen \
+            guardians; publishes the record; checks that the decrypted counts equal the plaintext counts it \
+            generated, and verifies the record with the independent verifier.
+            """)
+
+    @Option(help: "Synthetic voters on the registers.") var voters = 10_000
+    @Option(help: "The referendum definition.") var definition = "Examples/four-regions.yaml"
+    @Option(help: "Output directory: database, guardian keys, voter cards, record.") var out = "demo-output"
+    @Option(help: "Guardians who decrypt, by coordinate.") var guardians = "1,3,5"
+    @Option(help: "Seed of the synthetic voters' behaviour.") var seed: UInt64 = 2022
+    @Flag(help: "Replace an existing output directory.") var replace = false
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        guard voters > 0 else { throw ValidationError("--voters must be positive") }
+        guard !guardianList.isEmpty else { throw ValidationError("--guardians: a list like 1,3,5") }
+    }
+
+    var guardianList: [Int] { guardians.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+    func run() async throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: out) {
+            guard replace else { throw ValidationError("\(out) exists; pass --replace to overwrite it") }
+            try fileManager.removeItem(atPath: out)
+        }
+        try fileManager.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let parsed = try ReferendumDefinition.load(contentsOf: URL(fileURLWithPath: definition))
+        let scenario = DemoScenario(definition: parsed, voters: voters, seed: seed)
+        let store = try SQLiteStore(path: "\(out)/plebiscite.sqlite")
+        let bar = ProgressBar(label: "casting", enabled: !quiet)
+        let started = Date()
+        let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: guardianList, seed: seed &+ 1)
+            .run(store: store) { done, total in bar.update(done, of: total) }
+        bar.finish()
+        for secret in outcome.secrets { try writeSecret(try GuardianKeyFile.encode(secret), to: "\(out)/guardians/\(secret.id).json") }
+        try writeSecret(VoterCard.csv(outcome.cards), to: "\(out)/voter-cards.csv")
+        let publishStart = Date()
+        let record = try await RecordPublisher.publish(ReferendumEngine(store: store), to: "\(out)/record")
+        let publishSeconds = Date().timeIntervalSince(publishStart)
+        print(DemoSummary(outcome: outcome, record: record, publishSeconds: publishSeconds,
+                          totalSeconds: Date().timeIntervalSince(started)).text)
+        if !outcome.matchesExpected { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Referendum
+import Storage
+
+/// Where the referendum lives: an embedded SQLite file (default) or a PostgreSQL URL.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("database"), help: "SQLite file, or postgres://user:password@host:port/database.")
+    var database = "plebiscite.sqlite"
+
+    /// The store the option names.
+    func store() async throws -> any ReferendumStore {
+        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            return try await PostgresStore(url: database)
+        }
+        return try SQLiteStore(path: database)
+    }
+
+    /// The engine over that store, on the machine's clock.
+    func engine() async throws -> ReferendumEngine {
+        ReferendumEngine(store: try await store())
+    }
+}
+
+/// Writes a secret file readable by its owner only (guardian keys, voter cards), refusing to overwrite.
+func writeSecret(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        throw ValidationError("cannot write \(path)")
+    }
+}
+
+/// Reads a text file, with an error naming it.
+func readText(_ path: String) throws -> String {
+    do {
+        return try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+        throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+    }
+}
+
+/// Prints to standard error.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,123 @@
+import Foundation
+import PostgresNIO
+import Referendum
+import Storage
+import Testing
+
+/// The stores the conformance suite runs on. PostgreSQL runs when PLEBISCITE_TEST_POSTGRES_URL
+/// names a server (`.ci/postgres.sh` starts one); under CI=true it always runs, so that a missing
+/// server fails the suite instead of skipping it.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory
+    case sqlite
+    case sqliteSeparateCommits
+    case postgres
+    case postgresGroupCommit
+
+    var testDescription: String { rawValue }
+
+    var isPostgres: Bool { self == .postgres || self == .postgresGroupCommit }
+
+    static var enabled: [StoreKind] {
+        allCases.filter { !$0.isPostgres || TestPostgres.required }
+    }
+
+    /// The kinds that keep data on disk, for the durability test.
+    static var durable: [StoreKind] { enabled.filter { $0 == .sqlite || $0 == .postgres } }
+}
+
+/// A fresh, empty store of one kind, and how to open more stores on the same data.
+struct StoreUnderTest: Sendable {
+    let kind: StoreKind
+    let store: any ReferendumStore
+    /// Where the data is: an SQLite path or a postgres:// URL; nil in memory.
+    let location: String?
+
+    /// Runs `body` with the data opened anew, as after a restart (in memory, the same store).
+    func withStoreOpenedAgain<T: Sendable>(_ body: (any ReferendumStore) async throws -> T) async throws -> T {
+        switch kind {
+        case .memory: try await body(store)
+        case .sqlite, .sqliteSeparateCommits: try await body(try SQLiteStore(path: location!, groupCommit: kind == .sqlite))
+        case .postgres, .postgresGroupCommit: try await withSecondStore(body)
+        }
+    }
+
+    /// Runs `body` with a second store on the same data (another connection pool for PostgreSQL,
+    /// standing in for another server process); in memory and on SQLite, the same store.
+    func withSecondStore<T: Sendable>(_ body: (any ReferendumStore) async throws -> T) async throws -> T {
+        guard kind.isPostgres, let location else { return try await body(store) }
+        return try await PostgresStore.withStore(url: location, groupCommit: kind == .postgresGroupCommit) { try await body($0) }
+    }
+}
+
+/// Runs `body` on a fresh store of `kind`, and removes it afterwards.
+func withFreshStore<T: Sendable>(_ kind: StoreKind, _ body: (StoreUnderTest) async throws -> T) async throws -> T {
+    switch kind {
+    case .memory:
+        return try await body(StoreUnderTest(kind: kind, store: InMemoryStore(), location: nil))
+    case .sqlite, .sqliteSeparateCommits:
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plebiscite-storage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("referendum.sqlite").path
+        let store = try SQLiteStore(path: path, groupCommit: kind == .sqlite)
+        return try await body(StoreUnderTest(kind: kind, store: store, location: path))
+    case .postgres, .postgresGroupCommit:
+        return try await TestPostgres.withDatabase { url in
+            try await PostgresStore.withStore(url: url, groupCommit: kind == .postgresGroupCommit) { store in
+                try await body(StoreUnderTest(kind: kind, store: store, location: url))
+            }
+        }
+    }
+}
+
+/// The PostgreSQL server of the tests.
+enum TestPostgres {
+    static let variable = "PLEBISCITE_TEST_POSTGRES_URL"
+    static var url: String? { ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    /// Whether the PostgreSQL tests run: a server is named, or CI demands them.
+    static var required: Bool { url != nil || inCI }
+
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String {
+            "\(TestPostgres.variable) is not set: CI must run the PostgreSQL storage tests (run them through .ci/postgres.sh)"
+        }
+    }
+
+    /// Creates a database of its own for `body` on the test server and drops it afterwards.
+    static func withDatabase<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
+        guard let url else { throw NotConfigured() }
+        let location = try PostgresLocation(url: url)
+        let name = "plebiscite_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try await admin(location) { client in
+            // A database name cannot be a parameter; this one is made of hex digits here.
+            try await client.query("CREATE DATABASE \(unescaped: name)")
+        }
+        var components = URLComponents(string: url)!
+        components.path = "/" + name
+        do {
+            let value = try await body(components.string!)
+            try await drop(name, location)
+            return value
+        } catch {
+            try? await drop(name, location)
+            throw error
+        }
+    }
+
+    private static func drop(_ name: String, _ location: PostgresLocation) async throws {
+        try await admin(location) { client in try await client.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)") }
+    }
+
+    /// Runs `body` with a client on the server's main database.
+    private static func admin(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> Void) async throws {
+        let client = PostgresClient(configuration: .init(host: location.host, port: location.port, username: location.username,
+                                                         password: location.password, database: location.database, tls: .disable))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await body(client)
+        }
+    }
+}
