@@ -98,7 +98,8 @@ enum RevoteRuleVerification {
                 summary.confirmationCode?.hex == row.confirmationCode.uppercased() ? nil
                     : ("confirmation_code", "ballot \(id)'s confirmation code differs from its row's"),
                 summary.file.device == row.device ? nil : ("device", "ballot \(id) is in device \(summary.file.device), its row says \(row.device)"),
-                summary.timestamp == Int(row.encryptedAt.timeIntervalSince1970) ? nil
+                // Whole seconds both, one truncated and the other perhaps rounded: at most a second apart.
+                summary.timestamp.map { abs(Double($0) - row.encryptedAt.timeIntervalSince1970) <= 1 } == true ? nil
                     : ("encrypted_at", "ballot \(id) was encrypted at \(summary.timestamp.map(String.init) ?? "?"), its row says \(row.encryptedAt)"),
                 summary.contestIds == [region?.contestId ?? "?"] ? nil
                     : ("region", "ballot \(id) holds contests \(summary.contestIds), its row's region \(row.region) is contest \(region?.contestId ?? "(unknown)")"),

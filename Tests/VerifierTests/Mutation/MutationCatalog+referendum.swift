@@ -45,7 +45,7 @@ extension MutationCatalog {
             case 6: cell(Self.ballotsCSV, line: line, column: 6, to: flipDigit(row[6], at: 9), [.r1], "pseudonym")
             case 7:
                 let seconds = Int(row[7].dropLast().suffix(2))!
-                cell(Self.ballotsCSV, line: line, column: 7, to: row[7].dropLast(3) + String(format: "%02d", (seconds + 1) % 60) + "Z", [.r2], "encrypted_at")
+                cell(Self.ballotsCSV, line: line, column: 7, to: row[7].dropLast(3) + String(format: "%02d", (seconds + 5) % 60) + "Z", [.r2], "encrypted_at")
             case 8: cell(Self.ballotsCSV, line: line, column: 8, to: row[8].isEmpty ? "2026-12-24T00:00:00Z" : "2027" + row[8].dropFirst(4), [.r3], "decided_at")
             default:
                 let voters = register.enumerated().filter { voted.contains($0.element[0]) }
