@@ -56,8 +56,10 @@ struct MutationCatalog {
                 })
             case .integer:
                 let value = leaf.value as! Int
-                mutations.append(Mutation(name: "\(file): \(leaf.text) \(value) -> \(value + 1)", expected: expected) { record in
-                    try record.editJSON(file) { setJSON(&$0, at: leaf.path[...], to: value + 1) }
+                // R.2 allows a second between a ballot's timestamp and its row (rounding), so move times further.
+                let changed = value + (leaf.text == "timestamp" ? 5 : 1)
+                mutations.append(Mutation(name: "\(file): \(leaf.text) \(value) -> \(changed)", expected: expected) { record in
+                    try record.editJSON(file) { setJSON(&$0, at: leaf.path[...], to: changed) }
                 })
             case .other:
                 break
