@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifierTests",
-            dependencies: ["Verifier", "ElectionRecord"]
+            dependencies: ["Verifier", "ElectionRecord", "ElectionGuard", "Referendum"]
         ),
         .testTarget(
             name: "ReferendumTests",

@@ -27,6 +27,15 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "verify-workload",
+            dependencies: [
+                .product(name: "Verifier", package: "Plebiscite"),
+                .product(name: "Referendum", package: "Plebiscite"),
+                .product(name: "ElectionRecord", package: "Plebiscite"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
             name: "ElectionGuardBenchmarks",
             dependencies: [
                 "ReferendumWorkload",

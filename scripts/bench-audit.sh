@@ -20,14 +20,14 @@ trap 'rm -rf "$out"' EXIT
 echo "audit of $data, $(nproc) cores, $runs runs" >&2
 times=()
 for run in $(seq 1 "$runs"); do
-    start=$(date +%s.%N)
+    start=$(date +%s%N)
     "$binary" audit --profile Examples/profiles/russia-2012-president.yaml "$data" \
         --draws 1000 --html "$out/report.html" --quiet > "$out/summary.txt"
-    end=$(date +%s.%N)
-    seconds=$(echo "$end - $start" | bc)
-    times+=("$seconds")
-    printf 'run %d: %.2f s\n' "$run" "$seconds"
+    end=$(date +%s%N)
+    milliseconds=$(( (end - start) / 1000000 ))
+    times+=("$milliseconds")
+    printf 'run %d: %d.%03d s\n' "$run" $((milliseconds / 1000)) $((milliseconds % 1000))
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}')
-printf 'median: %.2f s (load average: %s)\n' "$median" "$(cut -d' ' -f1-3 /proc/loadavg)"
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2) / 1000}')
+printf 'median: %s s (load average: %s)\n' "$median" "$(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "turnout|excess" "$out/summary.txt" | head -3

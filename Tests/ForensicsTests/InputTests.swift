@@ -46,6 +46,7 @@ struct InputTests {
             #expect(rows.map(\.line) == [4, 5, 6, 7])
             #expect(rows.map(\.reason) == [.notANumber, .negative, .notANumber, .moreBallotsThanVoters])
             #expect(rows[2].detail.contains("'abc'"))
+            #expect(rows[0].field == "issued ('Issued on the day')")
             #expect(ForensicsError.badRows(path: path, rows: rows).description.contains("\(csvPath):7: issued"))
         }
     }

@@ -88,8 +88,11 @@ extension ElectionRecordDirectory {
     }
 
     /// The ballot in `file`, every number checked.
-    public func ballot(_ file: BallotFile) throws(ElectionRecordError) -> RecordedBallot {
-        try json(EncryptedBallotJSON.self, file.path).recordedBallot(at: RecordField(file: file.path))
+    /// - Parameter subgroupCheck: `.deferred` leaves the subgroup check of its elements mod p to the
+    ///   collector's owner (a verifier checking them in batches); every other check is made here.
+    public func ballot(_ file: BallotFile, subgroupCheck: SubgroupCheck = .each) throws(ElectionRecordError) -> RecordedBallot {
+        try json(EncryptedBallotJSON.self, file.path)
+            .recordedBallot(at: RecordField(file: file.path, subgroupCheck: subgroupCheck))
     }
 
     /// The device's ballots, each read and checked only when the sequence reaches it; a bad file is a

@@ -12,14 +12,26 @@ extension RecordField {
     public static let elementModQDigits = 2 * GroupParameters.qByteCount
 
     /// An element of Z_p^r: 1024 hex digits, in 1..<p, with x^q mod p = 1.
+    ///
+    /// Under `SubgroupCheck.deferred` the last condition is not tested here: the element goes to the
+    /// collector, whose owner tests it later.
     public func elementModP(_ hex: String) throws(ElectionRecordError) -> ElementModP {
         let bytes = try fixedWidthBytes(hex, digits: Self.elementModPDigits)
-        do {
-            return try ElementModP(bytes: bytes, field: path)
-        } catch ElectionGuardError.notInSubgroup {
-            throw invalid(.notInSubgroup)
-        } catch {
-            throw invalid(.outOfRange("not in 1..<p"))
+        switch subgroupCheck {
+        case .each:
+            do {
+                return try ElementModP(bytes: bytes, field: path)
+            } catch ElectionGuardError.notInSubgroup {
+                throw invalid(.notInSubgroup)
+            } catch {
+                throw invalid(.outOfRange("not in 1..<p"))
+            }
+        case .deferred(let collector):
+            guard let element = try? ElementModP(from: RangeCheckedHexDecoder(hex: hex, path: path)) else {
+                throw invalid(.outOfRange("not in 1..<p"))
+            }
+            collector.append(element, at: self)
+            return element
         }
     }
 
@@ -70,5 +82,35 @@ extension RecordField {
     /// The bytes of even-length hex in either case; [] for ""; nil for anything else.
     static func decodeHex(_ hex: String) -> [UInt8]? {
         hex.isEmpty ? [] : Base16.decode(hex)
+    }
+}
+
+/// Decodes one element mod p through ElectionGuard's `Codable` path with
+/// `CodingUserInfoKey.trustedElectionGuardStore` set, which checks hex and range (1 ≤ x < p) but not
+/// the subgroup: the only way ElectionGuard offers to build an element without the exponentiation.
+/// Used for `SubgroupCheck.deferred` only, whose collector gets every element so decoded.
+private struct RangeCheckedHexDecoder: Decoder, SingleValueDecodingContainer {
+    let hex: String
+    let path: String
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [.trustedElectionGuardStore: true] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "\(path): a hex string"))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([Any].self, .init(codingPath: [], debugDescription: "\(path): a hex string"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    func decodeNil() -> Bool { false }
+
+    func decode(_ type: String.Type) throws -> String { hex }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "\(path): a hex string"))
     }
 }

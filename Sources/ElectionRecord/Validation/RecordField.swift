@@ -14,21 +14,26 @@ public struct RecordField: Sendable, Hashable, CustomStringConvertible {
     public let file: String
     /// The path inside the file; empty for the top level.
     public let components: [Component]
+    /// How elements mod p read at this field and below are checked for subgroup membership.
+    public let subgroupCheck: SubgroupCheck
 
     /// The top level of `file`.
-    public init(file: String, components: [Component] = []) {
+    /// - Parameter subgroupCheck: `.each` (the default) checks every element mod p as it is decoded;
+    ///   `.deferred` leaves that check to the collector's owner (see `SubgroupCheck`).
+    public init(file: String, components: [Component] = [], subgroupCheck: SubgroupCheck = .each) {
         self.file = file
         self.components = components
+        self.subgroupCheck = subgroupCheck
     }
 
     /// The field `key` of this object.
     public subscript(key: String) -> RecordField {
-        RecordField(file: file, components: components + [.key(key)])
+        RecordField(file: file, components: components + [.key(key)], subgroupCheck: subgroupCheck)
     }
 
     /// The element at `index` (from 0) of this array.
     public subscript(index: Int) -> RecordField {
-        RecordField(file: file, components: components + [.index(index)])
+        RecordField(file: file, components: components + [.index(index)], subgroupCheck: subgroupCheck)
     }
 
     /// The path as text: `contests[3].selections[1].encrypted_vote.pad`.

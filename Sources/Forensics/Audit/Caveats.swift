@@ -16,8 +16,9 @@ public struct MethodNote: Codable, Equatable, Sendable {
             caveats: [
                 "Stations with fewer than 100 registered voters or a turnout or leader share above 99% are left out, "
                     + "as in the paper; turnout is ballots issued over registered voters, the share is of ballots cast.",
-                "The null redraws each station's counts from its own rates (binomial). Real counts vary a little more "
-                    + "than binomially, which spreads the null slightly and does not create whole-percent peaks.",
+                "The null redraws each station's counts from its own rates (binomial). No honest mechanism is known "
+                    + "that makes whole percents more common at stations of 100 voters or more, which is why an "
+                    + "excess points to numbers written to order.",
                 "An excess shows that some protocols were written to hit round numbers; it counts stations, not "
                     + "votes, and says nothing about stations whose numbers were changed to non-round values.",
                 "Small stations have few possible ratios, so some are whole percents by arithmetic; the binomial "
@@ -28,12 +29,12 @@ public struct MethodNote: Codable, Equatable, Sendable {
             reference: "P. Klimek, Y. Yegorov, R. Hanel, S. Thurner, Statistical detection of systematic election "
                 + "irregularities, PNAS 109(41), 2012",
             caveats: [
-                "The fair distribution is read off the data: a normal through the 10% and 40% quantiles of turnout "
-                    + "and of share, where fraud (which moves stations up) changes least. Honest correlation of "
+                "The fair distribution is read off the data: a normal fitted to the peak of turnout and of share "
+                    + "(mostly its lower side), where fraud (which moves stations up) changes least. Honest correlation of "
                     + "turnout and support (e.g. rural regions high in both), or a country made of very different "
                     + "regions, looks like fraud to this model.",
                 "fi and fe are shares of stations in a stylised model, not counts of stolen votes: a weighted "
-                    + "least-squares match of the histograms over a grid of σx (0.1–0.4) and α (1–3). Small-intensity "
+                    + "least-squares match of the histograms over a grid of σx (0.1–0.5) and α (1–3). Small-intensity "
                     + "fraud (σx ≈ 0.1) on many stations looks like a wider fair peak, and fi is then underestimated; "
                     + "Mebane and others criticise the estimator. Read the numbers as a description of the shape.",
                 "'Detected' comes from a separate, exact test: turnout and share are dependent in their upper "

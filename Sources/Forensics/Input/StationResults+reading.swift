@@ -110,6 +110,7 @@ struct ColumnLayout {
     private let invalid: [Int]?
     private let options: [[Int]]
     private let optionNames: [String]
+    private let header: [String]
     private let widest: Int
 
     init(header: [String], profile: ColumnProfile, path: String) throws {
@@ -138,6 +139,7 @@ struct ColumnLayout {
             try indices(option.column, "options[\(position)].column") ?? []
         }
         optionNames = profile.options.map(\.name)
+        self.header = header
         let all = [region, station, group ?? 0] + registered + (issued ?? []) + (found ?? [])
             + (mobile ?? []) + (valid ?? []) + (invalid ?? []) + options.flatMap { $0 }
         widest = all.max() ?? 0
@@ -152,9 +154,10 @@ struct ColumnLayout {
                 detail: "\(fields.count) fields, the profile needs at least \(widest + 1)"))
         }
         var problem: BadRow?
-        func sum(_ columns: [Int], _ field: String) -> Int {
+        func sum(_ columns: [Int], _ name: String) -> Int {
             var total = 0
             for column in columns {
+                let field = columns.count > 1 || header[column] != name ? "\(name) ('\(header[column])')" : name
                 switch scanner.count(fields[column]) {
                 case let .value(value):
                     if value < 0, problem == nil {

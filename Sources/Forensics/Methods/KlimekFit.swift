@@ -24,7 +24,7 @@ public enum KlimekFit {
 
         /// The defaults used by `plebiscite audit`.
         public init(
-            sigmas: [Double] = [0.1, 0.15, 0.2, 0.3, 0.4], alphas: [Double] = [1, 2, 3],
+            sigmas: [Double] = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5], alphas: [Double] = [1, 2, 3],
             simulatedStations: Int = 300_000, permutations: Int = 999, level: Double = 0.01, fitBins: Int? = nil
         ) {
             self.sigmas = sigmas
@@ -136,18 +136,10 @@ public enum KlimekFit {
         let observed = Fingerprint(results)
         let bins = options.fitBins ?? fitBins(stations: registered.count)
         let target = coarsen(observed.normalised, to: bins)
-        var fair = KlimekModel.estimateFair(turnouts: turnouts, shares: shares, registered: registered, cast: cast)
-        let seed = random.next()
-        var components = await simulate(
-            registered: registered, fair: fair, options: options, seed: seed, progress: progress)
-        var best = fit(target, components.coarse(bins, stations: registered.count))
-        if best.fi + best.fe > 0.02 {
-            fair = KlimekModel.estimateFair(
-                turnouts: turnouts, shares: shares, registered: registered, cast: cast, contamination: best.fi + best.fe)
-            components = await simulate(
-                registered: registered, fair: fair, options: options, seed: seed, progress: progress)
-            best = fit(target, components.coarse(bins, stations: registered.count))
-        }
+        let fair = KlimekModel.estimateFair(turnouts: turnouts, shares: shares, registered: registered, cast: cast)
+        let components = await simulate(
+            registered: registered, fair: fair, options: options, seed: random.next(), progress: progress)
+        let best = fit(target, components.coarse(bins, stations: registered.count))
         let dependence = await UpperTailDependence.run(
             turnouts: turnouts, shares: shares, permutations: options.permutations, seed: random.next(),
             progress: progress)

@@ -18,20 +18,20 @@ extension Assessment.Report {
         return lines.joined(separator: "\n")
     }
 
-    /// The same as a Markdown table per group, for the README.
+    /// The same in Markdown, for the README: what each check asks (once), then the verdicts for the
+    /// whole referendum and per region with what the facts say.
     public var markdown: String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["Assessment of **\(name)** (`\(source)`) against the Venice Commission's Code of Good Practice on "
-            + "Referendums (revised 2022, CDL-AD(2022)015). \(summaryLine)", ""]
-        for (title, checks) in groups {
-            lines.append("**\(title)**")
-            lines.append("")
-            lines.append("| Check | Code | What the standard asks | What the facts say | Verdict |")
-            lines.append("|---|---|---|---|---|")
-            for check in checks {
-                let cells = [check.id, check.reference, check.asks, check.facts, "**\(check.verdict.rawValue)**"]
-                lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
-            }
-            lines.append("")
+            + "Referendums (revised 2022, CDL-AD(2022)015). \(summaryLine)", "",
+            "| Check | Code | What the standard asks |", "|---|---|---|"]
+        var seen = Set<String>()
+        for check in checks where seen.insert(check.id).inserted {
+            lines.append("| \(check.id) | \(check.reference) | \(cell(check.asks)) |")
+        }
+        lines += ["", "| Where | Check | Verdict | What the facts say |", "|---|---|---|---|"]
+        for check in checks {
+            lines.append("| \(cell(check.region ?? "all regions")) | \(check.id) | **\(check.verdict.rawValue)** | \(cell(check.facts)) |")
         }
         return lines.joined(separator: "\n")
     }

@@ -83,7 +83,7 @@ extension AuditReport {
             yLabel: "null draws")
         chart.bars(counts.enumerated().map { (low + (Double($0.offset) + 0.5) * width, $0.element) }, barWidth: width, color: "#7a9cc6")
         chart.vertical(at: Double(i.observed), color: "#b00020", label: "observed \(format(i.observed))")
-        html += "<div class=row>" + chart.render(xTicks: 5) + "</div>"
+        html += "<div class=row>" + chart.render(xTicks: 5, xFormat: { String(format: "%.0f", $0) }) + "</div>"
         html += "<div class=row>" + tenthHistogram(histograms.turnout, title: "Turnout, 0.1-point bins", label: "turnout, %")
         html += tenthHistogram(histograms.share, title: "\(leader) share, 0.1-point bins", label: "\(leader), % of ballots cast") + "</div>"
         return html
@@ -101,7 +101,7 @@ extension AuditReport {
     private var fingerprintSection: String {
         let f = fingerprint
         var html = "<h2>2. Fingerprint and fraud model</h2>"
-        html += "<p>Fair part of the election (a normal through the lower quantiles): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
+        html += "<p>Fair part of the election (a normal fitted to the peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
             + "\(escapeHTML(leader)) \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1)). Best fit on the grid: "
             + "<b>fi = \(fixed(f.incrementalFraud, 3))</b> (incremental fraud), <b>fe = \(fixed(f.extremeFraud, 3))</b> (extreme "
             + "fraud), σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)), fitted on \(f.fitBins) × \(f.fitBins) bins; "

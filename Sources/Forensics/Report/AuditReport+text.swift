@@ -21,7 +21,7 @@ extension AuditReport {
         lines.append("")
         let f = fingerprint
         lines.append("2. Fingerprint and fraud model (Klimek et al. 2012)")
-        lines.append("   fair part (normal through the lower quantiles): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
+        lines.append("   fair part (normal fitted to the peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
             + "share \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1))")
         lines.append("   fit (\(f.fitBins) × \(f.fitBins) bins): fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3)), "
             + "σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)); distance \(sci(f.residual)) vs fair model \(sci(f.fairResidual))")

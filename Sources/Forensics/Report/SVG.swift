@@ -6,6 +6,7 @@ struct SVGChart {
     var height: Double
     var xRange: ClosedRange<Double>
     var yRange: ClosedRange<Double>
+    var yStep: Double
     var title: String
     var xLabel: String
     var yLabel: String
@@ -19,7 +20,9 @@ struct SVGChart {
         self.width = width
         self.height = height
         xRange = x
-        yRange = y.upperBound > y.lowerBound ? y : y.lowerBound...(y.lowerBound + 1)
+        let top = y.upperBound > y.lowerBound ? y.upperBound : y.lowerBound + 1
+        yStep = niceStep((top - y.lowerBound) / 4)
+        yRange = y.lowerBound...(y.lowerBound + (((top - y.lowerBound) / yStep).rounded(.up)) * yStep)
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -82,7 +85,7 @@ struct SVGChart {
     }
 
     /// The finished `<svg>` element with axes, ticks and labels.
-    func render(xTicks: Int = 10, yTicks: Int = 4, xFormat: (Double) -> String = { short($0) }) -> String {
+    func render(xTicks: Int = 10, xFormat: (Double) -> String = { short($0) }) -> String {
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(short(width))\" height=\"\(short(height))\" "
             + "viewBox=\"0 0 \(short(width)) \(short(height))\" font-family=\"sans-serif\">"]
         parts.append("<text x=\"\(short(margin.left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escapeHTML(title))</text>")
@@ -95,8 +98,7 @@ struct SVGChart {
             parts.append("<text x=\"\(short(px(value)))\" y=\"\(short(bottom + 16))\" font-size=\"11\" "
                 + "text-anchor=\"middle\">\(escapeHTML(xFormat(value)))</text>")
         }
-        for tick in 0...yTicks {
-            let value = yRange.lowerBound + Double(tick) / Double(yTicks) * (yRange.upperBound - yRange.lowerBound)
+        for value in stride(from: yRange.lowerBound, through: yRange.upperBound + yStep / 2, by: yStep) {
             parts.append("<text x=\"\(short(left - 6))\" y=\"\(short(py(value) + 4))\" font-size=\"11\" "
                 + "text-anchor=\"end\">\(escapeHTML(compact(value)))</text>")
         }
@@ -107,6 +109,14 @@ struct SVGChart {
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
+}
+
+/// 1, 2 or 5 times a power of ten, at least `raw`.
+func niceStep(_ raw: Double) -> Double {
+    guard raw > 0, raw.isFinite else { return 1 }
+    let power = pow(10, (log10(raw)).rounded(.down))
+    for factor in [1.0, 2, 5, 10] where factor * power >= raw { return factor * power }
+    return 10 * power
 }
 
 /// A heat map of a square histogram (row = x bin, column = y bin) on a logarithmic colour scale.

@@ -1,7 +1,0 @@
-import Testing
-@testable import Verifier
-
-@Test("the Verifier module links")
-func verifierModuleLinks() {
-    #expect(String(describing: VerifierModule.self) == "VerifierModule")
-}
