@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Verifier",
-            dependencies: ["ElectionRecord", "ElectionGuard"]
+            dependencies: ["ElectionRecord", "ElectionGuard", "CGMP"]
         ),
         .target(
             name: "Referendum",

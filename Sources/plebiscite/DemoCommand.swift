@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Referendum
 import Storage
+import Verifier
 
 /// `plebiscite demo`: the main job. A four-region referendum with synthetic voters, run end to end
 /// on one machine and published as a record anyone can verify.
@@ -23,6 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Guardians who decrypt, by coordinate.") var guardians = "1,3,5"
     @Option(help: "Seed of the synthetic voters' behaviour.") var seed: UInt64 = 2022
     @Flag(help: "Replace an existing output directory.") var replace = false
+    @Flag(inversion: .prefixedNo, help: "Verify the published record with the independent verifier.") var verify = true
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
@@ -55,5 +57,15 @@ struct DemoCommand: AsyncParsableCommand {
         print(DemoSummary(outcome: outcome, record: record, publishSeconds: publishSeconds,
                           totalSeconds: Date().timeIntervalSince(started)).text)
         if !outcome.matchesExpected { throw ExitCode(2) }
+        guard verify else { return }
+        let verifyStart = Date()
+        let verifyBar = ProgressBar(label: "verifying", enabled: !quiet)
+        let report = try await Verifier.verify(recordAt: record.path, options: VerificationOptions(progress: { verifyBar.update($0, of: $1) }))
+        verifyBar.finish()
+        let failed = report.checks.filter { !$0.isPassing }
+        print(String(format: "independent verifier: %d checks, %d failed, %.1f s", report.checks.count, failed.count,
+                     Date().timeIntervalSince(verifyStart)))
+        for check in failed { print("  FAILED \(check.id): \(check.firstFailure?.description ?? check.title)") }
+        if !report.passed { throw ExitCode(1) }
     }
 }
