@@ -1,0 +1,159 @@
+"""Browser tests: headless Chromium drives the booth, the tracker, the results and the observer
+pages of a real `plebiscite serve`. Cast a ballot, challenge another, then find the codes in the
+tracker; screenshots of every page go to $SCREENSHOTS. Prints 'browser: N passed, N failed'."""
+import os
+import sys
+import time
+import traceback
+
+from webdriver import Session
+
+BASE = os.environ["PLEBISCITE_URL"]
+SHOTS = os.environ.get("SCREENSHOTS", "screenshots")
+STATION_TOKEN = os.environ["STATION_TOKEN"]
+OBSERVER_TOKEN = os.environ["OBSERVER_TOKEN"]
+CARDS = dict(line.split(",")[0::2] for line in open(os.environ["CARDS"]).read().split("\n")[1:] if line)
+
+tests = []
+codes = {}
+browser = None
+
+
+def test(function):
+    tests.append(function)
+    return function
+
+
+def shot(name):
+    browser.screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def sign_in(next_page, token, device=None):
+    browser.get(f"{BASE}/login?next={next_page}")
+    browser.find("#token").type(token)
+    if device:
+        browser.find("#device").type(device)
+    browser.find("#login").click()
+
+
+def check_in(voter, choice):
+    browser.get(f"{BASE}/booth?lang=uk")
+    browser.find("#credential").type(CARDS[voter])
+    browser.find("#check-in").click()
+    browser.find(f"#choice-{choice}").click()
+    browser.find("#encrypt").click()
+    return browser.find("#code").text().replace(" ", "")
+
+
+@test
+def booth_cast():
+    sign_in("/booth", STATION_TOKEN, device="A-1-B1")
+    browser.get(f"{BASE}/booth?lang=uk")
+    shot("booth-credential")
+    code = check_in("v1", "yes")
+    assert len(code) == 64, code
+    shot("booth-code")
+    browser.find("#cast").click()
+    done = browser.find("#cast-done")
+    assert code == browser.find("#cast-code").text().replace(" ", "")
+    assert "прийнято" in done.text(), done.text()
+    shot("booth-cast")
+    codes["cast"] = code
+
+
+@test
+def booth_challenge_then_revote():
+    code = check_in("v2", "no")
+    browser.find("#challenge").click()
+    revealed = browser.find("#revealed-choice").text()
+    assert revealed == "Ні", revealed
+    shot("booth-challenged")
+    codes["challenged"] = code
+    # The voter votes again in the same session.
+    browser.find("#choice-yes").click()
+    browser.find("#encrypt").click()
+    codes["revote"] = browser.find("#code").text().replace(" ", "")
+    browser.find("#cast").click()
+    browser.find("#cast-done")
+
+
+@test
+def booth_refuses_unknown_credential():
+    browser.get(f"{BASE}/booth?lang=en")
+    browser.find("#credential").type("0000-0000-0000-0000-0000-0000")
+    browser.find("#check-in").click()
+    message = browser.find(".message").text()
+    assert "not on the register" in message, message
+
+
+@test
+def tracker_finds_codes():
+    for key, status in [("cast", "received"), ("challenged", "challenged"), ("revote", "received")]:
+        browser.get(f"{BASE}/tracker?lang=en")
+        field = browser.find("#code")
+        field.type(" ".join(codes[key][i:i + 4] for i in range(0, 64, 4)))
+        browser.find("#find").click()
+        answer = browser.find("#answer")
+        assert answer.attribute("data-status") == status, (key, answer.attribute("data-status"))
+        if key == "cast":
+            shot("tracker")
+    browser.get(f"{BASE}/tracker?lang=ru&code=" + "0" * 64)
+    assert browser.find("#answer").attribute("data-status") == "not-found"
+    shot("tracker-not-found-ru")
+
+
+@test
+def results_page():
+    browser.get(f"{BASE}/results?lang=ru")
+    browser.find("#turnout")
+    browser.find("#chart svg polyline")
+    shot("results-ru")
+
+
+@test
+def observer_live_turnout():
+    sign_in("/observer", OBSERVER_TOKEN)
+    browser.get(f"{BASE}/observer?lang=en")
+    cast = browser.find('td[data-status="cast"]')
+    assert cast.text() == "2", cast.text()
+    # The stream's first event updates the page without a reload.
+    before = browser.find("#updated").text()
+    deadline = time.time() + 10
+    while browser.find("#updated").text() == before and time.time() < deadline:
+        time.sleep(0.2)
+    assert browser.find("#updated").text() != before, "no turnout event arrived"
+    shot("observer")
+
+
+@test
+def home_page():
+    browser.get(f"{BASE}/?lang=uk")
+    browser.find("h1")
+    shot("home-uk")
+
+
+def main():
+    global browser
+    os.makedirs(SHOTS, exist_ok=True)
+    browser = Session(os.environ.get("WEBDRIVER_URL", "http://127.0.0.1:9515"))
+    failed = 0
+    try:
+        for function in tests:
+            try:
+                function()
+                print(f"  ok   {function.__name__}")
+            except Exception:
+                failed += 1
+                print(f"  FAIL {function.__name__}\n{traceback.format_exc()}")
+                try:
+                    shot(f"failed-{function.__name__}")
+                except Exception:
+                    pass
+    finally:
+        browser.quit()
+    print(f"browser: {len(tests) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
