@@ -36,10 +36,11 @@ public struct TrackerAnswer: Sendable, Codable, Hashable {
                              choice: status == .challenged ? entry.revealedChoice : nil)
     }
 
-    /// Reads a code as a voter may type it: 64 hexadecimal digits, in any case, with spaces or dashes.
+    /// Reads a code as a voter may type it: 64 hexadecimal digits, in any case, with spaces or dashes
+    /// (or the `+` a form's query makes of a space).
     /// - Throws: `APIError` 400 saying what a code looks like.
     public static func parse(_ text: String) throws -> UInt256 {
-        let digits = text.filter { !$0.isWhitespace && $0 != "-" }.uppercased()
+        let digits = text.filter { !$0.isWhitespace && $0 != "-" && $0 != "+" }.uppercased()
         guard digits.count == 64, let code = try? UInt256(hex: digits) else {
             throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(digits.count) characters",
                            reason: "bad-code")

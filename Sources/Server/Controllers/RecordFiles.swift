@@ -13,6 +13,8 @@ struct RecordFiles: Sendable {
 
     /// Publishes the certified referendum to the directory and packs the zip (certified -> published).
     func publish(_ engine: ReferendumEngine) async throws -> RecordPublisher.Summary {
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
         let summary = try await RecordPublisher.publish(engine, to: directory, replacing: true)
         try pack()
         return summary
