@@ -110,18 +110,21 @@ struct PagesController<Context: RequestContextWithRole> {
             var values: [String: Any] = [:]
             var status = HTTPResponse.Status.ok
             if let query = request.uri.queryParameters["code"].map(String.init), !query.isEmpty {
-                values["query"] = query
+                values["query"] = query.replacingOccurrences(of: "+", with: " ")
                 do {
                     let code = try TrackerAnswer.parse(query)
                     guard let setup else { throw ReferendumError.storage("no referendum here yet") }
                     let answer = TrackerAnswer.answer(code: code, entry: try await engine.store.entry(confirmationCode: code), setup: setup)
                     let choice = answer.choice.flatMap { id in setup.definition.options.first { $0.id == id }?.text.text(language) }
-                    values["answer"] = [
+                    // Only present values: an optional in the dictionary would render as "nil".
+                    var shown: [String: Any] = [
                         "status": answer.status.rawValue, "found": answer.status != .notFound, "code": answer.code.grouped,
                         "statusText": words["tracker.status.\(answer.status.rawValue)"] ?? answer.status.rawValue,
-                        "station": answer.station as Any, "decidedAt": answer.decidedAt.map { ISO8601DateFormatter().string(from: $0) } as Any,
-                        "choiceText": choice as Any,
                     ]
+                    if let station = answer.station { shown["station"] = station }
+                    if let decidedAt = answer.decidedAt { shown["decidedAt"] = ISO8601DateFormatter().string(from: decidedAt) }
+                    if let choice { shown["choiceText"] = choice }
+                    values["answer"] = shown
                     if answer.status == .notFound { status = .notFound }
                 } catch {
                     let failure = APIError.from(error)

@@ -3,8 +3,8 @@ enum BoothTemplate {
     static let text = """
         {{> head}}
         <h1>{{t.booth_title}}</h1>
-        <p class="muted small">{{t.booth_station}}: <strong id="station">{{station}}</strong> · {{t.booth_device}}: <strong id="device">{{device}}</strong>
-         · <form method="post" action="/logout" style="display:inline"><button class="secondary" style="padding:2px 10px;margin:0;font-size:.85em">{{t.nav_logout}}</button></form></p>
+        <form method="post" action="/logout" class="muted small">{{t.booth_station}}: <strong id="station">{{station}}</strong> · {{t.booth_device}}: <strong id="device">{{device}}</strong>
+         · <button class="secondary" style="padding:1px 10px;margin:0;font-size:.9em">{{t.nav_logout}}</button></form>
         {{#checkIn}}
         <div class="card">
         <form method="post" action="/booth/check-in">
@@ -18,7 +18,8 @@ enum BoothTemplate {
         <div class="ok" id="challenged">
         <p><strong>{{t.booth_challenged}}</strong></p>
         <p>{{t.booth_challenged_choice}}: <strong id="revealed-choice">{{choiceText}}</strong></p>
-        <p class="small">{{t.booth_code}}: <span class="code" id="challenged-code">{{code}}</span></p>
+        <p class="small">{{t.booth_code}}:</p>
+        <p class="code" id="challenged-code">{{code}}</p>
         <p class="small muted">{{t.booth_nonce}}: <code>{{nonce}}</code></p>
         <p>{{t.booth_challenged_note}}</p>
         </div>

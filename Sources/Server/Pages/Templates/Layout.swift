@@ -13,7 +13,7 @@ enum LayoutTemplates {
         * { box-sizing: border-box; }
         body { margin: 0; font: 17px/1.5 system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #f6f7f9; }
         header { background: var(--accent); color: #fff; border-bottom: 4px solid var(--accent2); }
-        header .bar { max-width: 960px; margin: 0 auto; padding: 10px 16px; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
+        header .nav { max-width: 960px; margin: 0 auto; padding: 10px 16px; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
         header a { color: #fff; text-decoration: none; } header a:hover { text-decoration: underline; }
         header .brand { font-weight: 700; margin-right: auto; }
         header .langs a { padding: 2px 6px; border-radius: 4px; } header .langs a.current { background: rgba(255,255,255,.25); }
@@ -32,13 +32,13 @@ enum LayoutTemplates {
         .ok { border-left: 5px solid var(--ok); background: #e8f5ec; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
         table { border-collapse: collapse; width: 100%; background: #fff; } th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); }
         th { font-size: .9em; color: var(--muted); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .bar { height: 10px; background: var(--accent); border-radius: 3px; }
+        .votebar { height: 8px; background: var(--accent); border-radius: 3px; margin-top: 3px; }
         .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e6ecf5; font-size: .85em; }
         .live { color: var(--ok); font-weight: 700; } svg text { font: 12px system-ui, sans-serif; fill: var(--muted); }
         </style>
         </head>
         <body>
-        <header><div class="bar">
+        <header><div class="nav">
         <a class="brand" href="/?lang={{lang}}">{{referendumTitle}}</a>
         <a href="/booth">{{t.nav_booth}}</a>
         <a href="/tracker">{{t.nav_tracker}}</a>

@@ -12,7 +12,7 @@ enum ObserverTemplate {
         <h2>{{t.observer_ballots}}</h2>
         <table id="statuses"><tr>{{#statuses}}<th class="num">{{label}}</th>{{/statuses}}</tr><tr>{{#statuses}}<td class="num" data-status="{{key}}">{{count}}</td>{{/statuses}}</tr></table>
         <h2>{{t.results_station}}</h2>
-        <table id="stations"><tr><th>{{t.results_station}}</th><th class="num">{{t.results_ballots}}</th></tr>
+        <table id="stations"><tr><th>{{t.results_station}}</th><th class="num">{{t.observer_cast}}</th></tr>
         {{#stations}}<tr data-station="{{id}}"><td>{{id}} <span class="muted small">{{kind}}</span></td><td class="num">{{ballots}}</td></tr>{{/stations}}
         </table>
         <h2>{{t.observer_links}}</h2>

@@ -9,7 +9,7 @@ enum ResultsTemplate {
         <h2>{{t.results_region}}</h2>
         <table id="regions">
         <tr><th>{{t.results_region}}</th><th class="num">{{t.results_registered}}</th><th class="num">{{t.results_ballots}}</th><th class="num">{{t.results_turnout}}</th>{{#optionNames}}<th class="num">{{.}}</th>{{/optionNames}}<th class="num">{{t.results_mobile}}</th></tr>
-        {{#regions}}<tr><td>{{name}}</td><td class="num">{{registered}}</td><td class="num">{{ballots}}</td><td class="num">{{turnout}}</td>{{#votes}}<td class="num">{{count}} <span class="muted small">({{share}})</span><div class="bar" style="width:{{width}}%"></div></td>{{/votes}}<td class="num">{{mobileShare}}</td></tr>{{/regions}}
+        {{#regions}}<tr><td>{{name}}</td><td class="num">{{registered}}</td><td class="num">{{ballots}}</td><td class="num">{{turnout}}</td>{{#votes}}<td class="num">{{count}} <span class="muted small">({{share}})</span><div class="votebar" style="width:{{width}}%"></div></td>{{/votes}}<td class="num">{{mobileShare}}</td></tr>{{/regions}}
         <tr><td><strong>{{t.results_total}}</strong></td><td class="num">{{total.registered}}</td><td class="num">{{total.ballots}}</td><td class="num">{{total.turnout}}</td>{{#total.votes}}<td class="num"><strong>{{count}}</strong> <span class="muted small">({{share}})</span></td>{{/total.votes}}<td></td></tr>
         </table>
         <h2>{{t.results_station}}</h2>
