@@ -20,7 +20,7 @@ struct LifecycleAPITests {
         let components = ServerComponents(store: InMemoryStore(), tokens: tokenStore, options: ServerOptions(recordDirectory: record), clock: clock)
         var random = SystemRandomNumberGenerator()
         let admin = try await AccessTokens.issue(.admin, label: "commission", setup: nil, store: tokenStore, at: clock.now(), using: &random).token
-        try await Application(router: buildRouter(components)).test(.router) { client in
+        try await Application(router: buildRouter(components), logger: quietLogger).test(.router) { client in
             var generator = SystemRandomNumberGenerator()
             func post(_ path: String, json: (any Encodable)? = nil, text: String? = nil, token: String? = admin,
                       sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {

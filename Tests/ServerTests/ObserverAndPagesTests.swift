@@ -14,7 +14,7 @@ struct ObserverAndPagesTests {
         let fixture = try await ServerFixture.open()
         let components = ServerComponents(store: fixture.components.engine.store, tokens: fixture.components.tokens,
                                           options: ServerOptions(streamLifetime: .milliseconds(1_500)), clock: fixture.clock)
-        try await Application(router: buildRouter(components)).test(.router) { client in
+        try await Application(router: buildRouter(components), logger: quietLogger).test(.router) { client in
             _ = try await CastingAPITests.vote(client, fixture, voter: "a1")
             let stream = try await client.send(.get, "/api/v1/observer/turnout/stream", token: fixture.tokens["observer"])
             #expect(stream.headers[.contentType]?.hasPrefix("text/event-stream") == true)

@@ -1,3 +1,4 @@
+import ElectionGuard
 import Foundation
 import Hummingbird
 import Referendum
@@ -47,12 +48,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         case let error as ReferendumError: APIError(error)
         case let error as HTTPError: APIError(error.status, error.body ?? error.status.reasonPhrase)
         case let error as DecodingError: APIError(.badRequest, "the request body is not what this route takes: \(describe(error))", reason: "malformed")
-        default:
-            if String(reflecting: type(of: error)).hasPrefix("ElectionGuard.") {
-                APIError(.unprocessableContent, "\(error)", reason: "invalid-proof")
-            } else {
-                APIError(.internalServerError, "internal error; the server's log has the details", reason: "internal")
-            }
+        // A proof or value from outside that does not check (a guardian's share, an element not in its group).
+        case let error as ElectionGuardError: APIError(.unprocessableContent, "\(error)", reason: "invalid-proof")
+        default: APIError(.internalServerError, "internal error; the server's log has the details", reason: "internal")
         }
     }
 

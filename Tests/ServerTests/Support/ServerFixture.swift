@@ -2,6 +2,7 @@ import ElectionGuard
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Referendum
 @testable import Server
 
@@ -86,7 +87,7 @@ struct ServerFixture: Sendable {
 
     /// The application to test with `app.test(.router)`.
     var application: some ApplicationProtocol {
-        Application(router: buildRouter(components))
+        Application(router: buildRouter(components), logger: quietLogger)
     }
 
     /// What a refused request must not change: state, ballots, visits, rounds, tokens.
@@ -107,6 +108,13 @@ struct ServerFixture: Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+/// A logger for tests: warnings and errors only, so that the test output stays readable.
+let quietLogger: Logger = {
+    var logger = Logger(label: "plebiscite.test")
+    logger.logLevel = .warning
+    return logger
+}()
 
 /// A fresh path under the temporary directory.
 func temporaryPath(_ name: String) -> String {
