@@ -2,7 +2,8 @@
 # Browser tests: a real `plebiscite serve` on SQLite, driven by headless Chromium through
 # chromedriver (W3C WebDriver over HTTP, from Tests/Browser/webdriver.py: standard library only).
 # Casts a ballot in the booth, challenges another and votes again, finds the codes in the tracker,
-# looks at the results and the observers' live page; screenshots of each page go to
+# looks at the results and the observers' live page; then closes, counts and decrypts, and looks at
+# the results and the tracker after the count. Screenshots of each page go to
 # ${SCREENSHOTS:-.build/screenshots}. Installs chromium and chromium-driver from Debian when missing.
 #
 #   scripts/browser-test.sh            # after `swift build` (or `swift test`)
@@ -83,8 +84,23 @@ done
 export WEBDRIVER_URL="http://127.0.0.1:$driver_port"
 
 echo "browser-test: server $PLEBISCITE_URL, chromedriver $WEBDRIVER_URL, screenshots in $SCREENSHOTS" >&2
+export CODES_FILE="$work/codes.json"
 status=0
-python3 Tests/Browser/booth_test.py || status=$?
+python3 Tests/Browser/booth_test.py voting || status=$?
+if [ "$status" = 0 ]; then
+    # Close, count and decrypt with two of the three guardians beside the running server (SQLite
+    # takes a second process), then look at the results and the tracker after the count.
+    "$bin" close "${db[@]}" >/dev/null
+    "$bin" tally "${db[@]}" >/dev/null
+    for round in 1 2; do
+        for guardian in guardian1 guardian3; do
+            "$bin" guardian decrypt --key "$work/guardians/$guardian.json" "${db[@]}" >/dev/null
+        done
+    done
+    "$bin" decrypt "${db[@]}" >/dev/null
+    "$bin" certify --by "Test commission" --statement "Certified for the browser test." "${db[@]}" >/dev/null
+    python3 Tests/Browser/booth_test.py after-count || status=$?
+fi
 if [ "$status" != 0 ]; then
     echo "browser-test: the server's log ends:" >&2
     tail -n 20 "$work/server.log" >&2

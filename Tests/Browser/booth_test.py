@@ -16,14 +16,19 @@ STATION_TOKEN = os.environ["STATION_TOKEN"]
 OBSERVER_TOKEN = os.environ["OBSERVER_TOKEN"]
 CARDS = dict(line.split(",")[0::2] for line in open(os.environ["CARDS"]).read().split("\n")[1:] if line)
 
-tests = []
-codes = {}
+tests = {"voting": [], "after-count": []}
+CODES = os.environ.get("CODES_FILE", os.path.join(SHOTS, "codes.json"))
+codes = json.load(open(CODES)) if os.path.exists(CODES) else {}
 browser = None
 
 
-def test(function):
-    tests.append(function)
+def test(function, phase="voting"):
+    tests[phase].append(function)
     return function
+
+
+def after_count(function):
+    return test(function, "after-count")
 
 
 def shot(name):
@@ -139,6 +144,10 @@ def observer_live_turnout():
     assert browser.find('td[data-status="cast"]').text() == "3", "no live update"
     assert browser.find('tr[data-region="alpha"] .voters').text() == "3"
     shot("observer")
+    # v1 votes again: until the count the tracker still says "received" for the first ballot.
+    codes["v1-revote"] = api_vote("v1")
+    browser.get(f"{BASE}/tracker?lang=en&code={codes['cast']}")
+    assert browser.find("#answer").attribute("data-status") == "received"
 
 
 @test
@@ -148,13 +157,35 @@ def home_page():
     shot("home-uk")
 
 
+@after_count
+def results_decrypted():
+    browser.get(f"{BASE}/results?lang=en")
+    row = browser.find("#regions tr:nth-child(2)")
+    assert row.text().startswith("Alpha"), row.text()
+    assert browser.exists("#stations"), "station results"
+    shot("results-decrypted-en")
+    browser.get(f"{BASE}/results?lang=uk")
+    shot("results-decrypted-uk")
+
+
+@after_count
+def tracker_after_count():
+    for key, status in [("cast", "superseded"), ("v1-revote", "cast"), ("challenged", "challenged"), ("revote", "cast")]:
+        browser.get(f"{BASE}/tracker?lang=uk&code={codes[key]}")
+        answer = browser.find("#answer")
+        assert answer.attribute("data-status") == status, (key, answer.attribute("data-status"))
+        if key == "cast":
+            shot("tracker-superseded-uk")
+
+
 def main():
     global browser
+    phase = sys.argv[1] if len(sys.argv) > 1 else "voting"
     os.makedirs(SHOTS, exist_ok=True)
     browser = Session(os.environ.get("WEBDRIVER_URL", "http://127.0.0.1:9515"))
     failed = 0
     try:
-        for function in tests:
+        for function in tests[phase]:
             try:
                 function()
                 print(f"  ok   {function.__name__}")
@@ -167,7 +198,8 @@ def main():
                     pass
     finally:
         browser.quit()
-    print(f"browser: {len(tests) - failed} passed, {failed} failed")
+        json.dump(codes, open(CODES, "w"))
+    print(f"browser-{phase}: {len(tests[phase]) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 
