@@ -17,7 +17,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         self.reason = reason ?? Self.defaultReason(status)
     }
 
-    public var description: String { "\(status.code) \(message)" }
+    public var description: String { message }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try JSONEncoder().encode(APIErrorBody(error: message, reason: reason, status: status.code))
