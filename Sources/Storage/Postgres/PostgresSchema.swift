@@ -67,6 +67,18 @@ enum PostgresSchema {
                 UNIQUE (guardian_id, round))
             """,
         ]),
+        // Role tokens of the server, by the SHA-256 of the token; the token itself is never stored.
+        ("v2 access tokens", [
+            """
+            CREATE TABLE access_token (
+                id text COLLATE "C" PRIMARY KEY,
+                role text NOT NULL,
+                token_hash text NOT NULL UNIQUE,
+                label text NOT NULL,
+                created_at double precision NOT NULL,
+                revoked_at double precision)
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, under an advisory lock so that

@@ -64,6 +64,17 @@ enum SQLiteSchema {
                 t.uniqueKey(["guardian_id", "round"])
             }
         }
+        migrator.registerMigration("v2 access tokens") { db in
+            // Role tokens of the server, by the SHA-256 of the token; the token itself is never stored.
+            try db.create(table: "access_token") { t in
+                t.primaryKey("id", .text)
+                t.column("role", .text).notNull()
+                t.column("token_hash", .text).notNull().unique()
+                t.column("label", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.column("revoked_at", .double)
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import Logging
+import Referendum
+import ServiceLifecycle
+import Storage
+
+/// `plebiscite serve` and `plebiscite token` as library calls: open the store the options name, and
+/// run the server or issue a token over it.
+public enum PlebisciteServer {
+    /// Runs the server until SIGTERM or SIGINT.
+    public static func run(_ options: ServerOptions, logger: Logger) async throws {
+        let opened = try OpenedStore(database: options.database, logger: logger)
+        let components = ServerComponents(store: opened.store, tokens: opened.store, options: options)
+        let application = buildApplication(
+            options, components: components, services: opened.services, beforeServerStarts: opened.prepare, logger: logger
+        ) { port in
+            // A line on standard output that scripts and tests wait for (port 0 picks one).
+            FileHandle.standardOutput.write(Data("plebiscite: listening on http://\(options.host):\(port)\n".utf8))
+        }
+        logger.notice("starting", metadata: ["database": "\(opened.description)", "port": "\(options.port)"])
+        try await application.runService()
+    }
+
+    /// Issues a token for `role` in the database at `database`; returns it (printed once by the CLI).
+    public static func issueToken(role: String, label: String, database: String, logger: Logger) async throws -> AccessTokens.Issued {
+        let opened = try OpenedStore(database: database, logger: logger)
+        return try await opened.whileRunning {
+            var generator = SystemRandomNumberGenerator()
+            return try await AccessTokens.issue(try Role(parsing: role), label: label, setup: try await opened.store.loadSetup(),
+                                                store: opened.store, at: Date(), using: &generator)
+        }
+    }
+
+    /// Every token of the database at `database`.
+    public static func tokens(database: String, logger: Logger) async throws -> [AccessTokenRecord] {
+        let opened = try OpenedStore(database: database, logger: logger)
+        return try await opened.whileRunning { try await opened.store.tokens() }
+    }
+
+    /// Revokes the token `id`; nil when there is none.
+    public static func revokeToken(id: String, database: String, logger: Logger) async throws -> AccessTokenRecord? {
+        let opened = try OpenedStore(database: database, logger: logger)
+        return try await opened.whileRunning { try await opened.store.revokeToken(id: id, at: Date()) }
+    }
+}
+
+/// A store opened from `--database`: an SQLite file, or PostgreSQL with the pool it needs running.
+struct OpenedStore: Sendable {
+    let store: any ReferendumStore & AccessTokenStore
+    /// What must run while the store is used (PostgreSQL's pool).
+    let services: [any Service]
+    /// What to do once those run (PostgreSQL's migrations).
+    let prepare: (@Sendable () async throws -> Void)?
+    let description: String
+
+    init(database: String, logger: Logger) throws {
+        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            let postgres = try PostgresStore(url: database, maximumConnections: 16, logger: logger)
+            store = postgres
+            services = [PoolService(store: postgres)]
+            prepare = { try await postgres.migrate() }
+            description = postgres.location.description
+        } else {
+            store = try SQLiteStore(path: database)
+            services = []
+            prepare = nil
+            description = database
+        }
+    }
+
+    /// Runs `body` with the services running (for one-off commands).
+    func whileRunning<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services { group.addTask { try await service.run() } }
+            defer { group.cancelAll() }
+            try await prepare?()
+            return try await body()
+        }
+    }
+}
+
+/// PostgreSQL's connection pool as a service: it runs until the service group shuts down, after the
+/// HTTP server has finished its requests.
+struct PoolService: Service {
+    let store: PostgresStore
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await store.run() }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import Referendum
+
+/// The commission's API (role `admin`): create the referendum, take each lifecycle step, import the
+/// register, issue and revoke tokens, see and reset stations' devices.
+struct AdminController<Context: RequestContextWithRole> {
+    let engine: ReferendumEngine
+    let tokens: any AccessTokenStore
+    let tokenCache: TokenCache
+    let sessions: BoothSessions
+    let record: RecordFiles
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.add(middleware: RequireRole<Context>(.admin))
+        group.post("referendum") { request, context in
+            let yaml = try await request.bodyText(context: context)
+            var generator = SystemRandomNumberGenerator()
+            try await engine.create(try ReferendumDefinition.parse(yaml, file: "(request body)"), using: &generator)
+            context.logger.notice("referendum created")
+            return JSONResponse(.created, PublicReferendum(try await engine.setup()))
+        }
+        group.get("status") { _, _ in JSONResponse(try await status()) }
+        group.post("lifecycle/{action}") { request, context in
+            let action = try context.parameters.require("action")
+            let result = try await step(action, request: request, context: context)
+            let state = try await engine.setup().state.rawValue
+            context.logger.notice("lifecycle step", metadata: ["action": "\(action)", "state": "\(state)"])
+            return result
+        }
+        group.post("register") { request, context in
+            let csv = try await request.bodyText(context: context)
+            var generator = SystemRandomNumberGenerator()
+            let cards = try await engine.importRegister(csv: csv, file: "(request body)", using: &generator)
+            context.logger.notice("register imported", metadata: ["voters": "\(cards.count)"])
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            // The voter cards: the only place the credential codes ever exist. Print them; keep no copy.
+            let body = (["voter_id,home_region,credential"] + cards.map { "\($0.voterId),\($0.homeRegion),\($0.credential)" }).joined(separator: "\n") + "\n"
+            return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        group.get("tokens") { _, _ in JSONResponse(try await tokens.tokens().map(TokenView.init)) }
+        group.post("tokens") { request, context in
+            let body = try await request.decodeJSON(IssueTokenRequest.self, context: context)
+            var generator = SystemRandomNumberGenerator()
+            let issued = try await AccessTokens.issue(try Role(parsing: body.role), label: body.label ?? "", setup: try await engine.store.loadSetup(),
+                                                      store: tokens, at: engine.clock.now(), using: &generator)
+            context.logger.notice("token issued", metadata: ["id": "\(issued.record.id)", "role": "\(issued.record.role)"])
+            return JSONResponse(.created, IssuedToken(token: issued.token, record: TokenView(issued.record)))
+        }
+        group.delete("tokens/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let revoked = try await tokens.revokeToken(id: id, at: engine.clock.now()) else {
+                throw APIError(.notFound, "no token \(id)")
+            }
+            tokenCache.clear()
+            if let station = (try? Role(parsing: revoked.role))?.stationId { sessions.endAll(station: station) }
+            context.logger.notice("token revoked", metadata: ["id": "\(id)"])
+            return JSONResponse(TokenView(revoked))
+        }
+        group.get("stations") { _, _ in JSONResponse(try await stations()) }
+        group.delete("stations/{station}/sessions") { _, context in
+            let station = try context.parameters.require("station")
+            return JSONResponse(["ended": sessions.endAll(station: station)])
+        }
+    }
+
+    func step(_ action: String, request: Request, context: Context) async throws -> Response {
+        var generator = SystemRandomNumberGenerator()
+        switch action {
+        case "announce": try await engine.announce()
+        case "open": try await engine.open()
+        case "close": try await engine.close()
+        case "ceremony":
+            // The guardians' key files exist only in this answer: hand each to its guardian, keep none.
+            let secrets = try await engine.runCeremony(using: &generator)
+            let keys = try secrets.map { GuardianKey(guardian: $0.id, keyFile: try GuardianKeyFile.encode($0)) }
+            return try JSONResponse(.ok, CeremonyResult(state: try await engine.setup().state.rawValue, keys: keys))
+                .response(from: request, context: context)
+        case "count": try await engine.count()
+        case "decrypt": try await engine.finishDecryption()
+        case "certify":
+            let body = try await request.decodeJSON(CertifyRequest.self, context: context)
+            guard !body.by.isEmpty, !body.statement.isEmpty else {
+                throw APIError(.unprocessableContent, "name who certifies (by) and give the statement")
+            }
+            try await engine.certify(by: body.by, statement: body.statement)
+        case "publish":
+            let summary = try await record.publish(engine)
+            return try JSONResponse(.ok, Published(state: "published", ballots: summary.ballots, devices: summary.devices,
+                                                   bytes: summary.bytes, download: "/record.zip"))
+                .response(from: request, context: context)
+        default:
+            throw APIError(.notFound, "no lifecycle step \(action): use announce, ceremony, open, close, count, decrypt, certify or publish")
+        }
+        return try JSONResponse(.ok, ["state": try await engine.setup().state.rawValue]).response(from: request, context: context)
+    }
+
+    func status() async throws -> AdminStatus {
+        let report = try await StatusReport.load(engine)
+        var byStatus = [String: Int]()
+        for summary in report.summaries { byStatus[summary.status.rawValue, default: 0] += 1 }
+        return AdminStatus(state: report.setup.state.rawValue, history: report.setup.history, register: report.register,
+                           ballots: byStatus, text: report.text)
+    }
+
+    func stations() async throws -> [StationView] {
+        let definition = try await engine.setup().definition
+        let open = sessions.openSessions()
+        let stationTokens = try await tokens.tokens().filter { $0.revokedAt == nil }
+        return definition.stations.map { station in
+            StationView(id: station.id, kind: station.kind.rawValue, serves: station.serves, parent: station.parent,
+                        location: station.location, devicesInUse: open[station.id] ?? [],
+                        tokens: stationTokens.filter { $0.role == "station:\(station.id)" }.map(\.id))
+        }
+    }
+}
+
+struct IssueTokenRequest: Decodable {
+    let role: String
+    let label: String?
+}
+
+/// A token as listed: never the token itself, nor its hash.
+struct TokenView: Encodable, Sendable {
+    let id: String
+    let role: String
+    let label: String
+    let createdAt: Date
+    let revokedAt: Date?
+
+    init(_ record: AccessTokenRecord) {
+        id = record.id
+        role = record.role
+        label = record.label
+        createdAt = record.createdAt
+        revokedAt = record.revokedAt
+    }
+}
+
+struct IssuedToken: Encodable, Sendable {
+    /// Shown once: the server keeps only its hash.
+    let token: String
+    let record: TokenView
+}
+
+struct CertifyRequest: Decodable {
+    let by: [String]
+    let statement: String
+}
+
+struct GuardianKey: Encodable, Sendable {
+    let guardian: String
+    let keyFile: String
+}
+
+struct CeremonyResult: Encodable, Sendable {
+    let state: String
+    let keys: [GuardianKey]
+}
+
+struct Published: Encodable, Sendable {
+    let state: String
+    let ballots: Int
+    let devices: Int
+    let bytes: Int
+    let download: String
+}
+
+struct AdminStatus: Encodable, Sendable {
+    let state: String
+    let history: [StateChange]
+    let register: RegisterCounts
+    let ballots: [String: Int]
+    let text: String
+}
+
+struct StationView: Encodable, Sendable {
+    let id: String
+    let kind: String
+    let serves: [String]
+    let parent: String?
+    let location: String
+    let devicesInUse: [String]
+    let tokens: [String]
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Hummingbird
+import Referendum
+
+/// The server-rendered pages: home, sign-in, the booth (station terminal), the tracker, the results
+/// dashboard and the observers' live turnout. The booth and observer pages take the role token from
+/// a cookie set by the sign-in form (HttpOnly, SameSite=Strict), and call the same code as the API.
+struct PagesController<Context: RequestContextWithRole> {
+    let components: ServerComponents
+    static var deviceCookie: String { "plebiscite_device" }
+    static var languageCookie: String { "plebiscite_lang" }
+
+    var engine: ReferendumEngine { components.engine }
+    var pages: PageRenderer { components.pages }
+    var station: StationController<Context> {
+        StationController(desks: components.desks, sessions: components.sessions, metrics: components.metrics)
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/") { request, _ in try await page(request) { language, setup in
+            pages.render("home", language: language, title: Localization.strings(language)["nav.home"]!, setup: setup, values: [
+                "question": setup?.definition.question.text(language) ?? "",
+                "options": setup?.definition.options.map { ["text": $0.text.text(language)] } ?? [],
+                "stateText": stateText(setup, language),
+            ])
+        } }
+        router.get("login") { request, _ in try await page(request) { language, setup in
+            loginPage(language, setup, next: request.uri.queryParameters["next"].map(String.init) ?? "/booth", error: nil)
+        } }
+        router.post("login") { request, context in try await login(request, context) }
+        router.post("logout") { _, _ in
+            var response = Response.redirect(to: "/")
+            response.setCookie(Cookie(name: TokenAuthenticator<Context>.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(Cookie(name: Self.deviceCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
+        BoothPages(controller: self).addRoutes(to: router)
+        router.get("tracker") { request, _ in try await tracker(request) }
+        router.get("results") { request, _ in try await results(request) }
+        router.get("observer") { request, context in try await observer(request, context) }
+    }
+
+    /// Renders with the request's language and the referendum (nil before one exists); sets the
+    /// language cookie when the query chose one.
+    func page(_ request: Request, _ body: (String, ReferendumSetup?) async throws -> Response) async throws -> Response {
+        let query = request.uri.queryParameters["lang"].map(String.init)
+        let language = Localization.language(query: query, cookie: request.cookies[Self.languageCookie]?.value,
+                                             acceptLanguage: request.headers[.acceptLanguage])
+        var response = try await body(language, try await engine.store.loadSetup())
+        if let query, Localization.languages.contains(query) {
+            response.setCookie(Cookie(name: Self.languageCookie, value: query, maxAge: 365 * 86_400, path: "/", httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    func stateText(_ setup: ReferendumSetup?, _ language: String) -> String {
+        guard let setup else { return "–" }
+        return Localization.strings(language)["state.\(setup.state.rawValue)"] ?? setup.state.rawValue
+    }
+
+    // MARK: Sign-in
+
+    func loginPage(_ language: String, _ setup: ReferendumSetup?, next: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        let safeNext = Self.safePath(next)
+        let booth = safeNext.hasPrefix("/booth")
+        var values: [String: Any] = ["next": safeNext, "askDevice": booth, "neededRole": booth ? "station:<id>" : "observer"]
+        if let error { values["error"] = error }
+        return pages.render("login", status: status, language: language, title: Localization.strings(language)["login.title"]!,
+                            setup: setup, values: values)
+    }
+
+    func login(_ request: Request, _ context: Context) async throws -> Response {
+        let form = try await request.formFields(context: context)
+        return try await page(request) { language, setup in
+            let next = Self.safePath(form["next"] ?? "/")
+            let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard let record = try await components.tokens.token(hash: AccessTokens.hash(token)), record.revokedAt == nil,
+                  let role = try? Role(parsing: record.role) else {
+                return loginPage(language, setup, next: next, error: Localization.strings(language)["login.bad"], status: .unauthorized)
+            }
+            var response = Response.redirect(to: next)
+            if next.hasPrefix("/booth") {
+                guard let stationId = role.stationId else {
+                    return loginPage(language, setup, next: next, error: Localization.strings(language)["login.bad"], status: .forbidden)
+                }
+                let device = (form["device"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard device.hasPrefix(stationId + "-"), device.count > stationId.count + 1,
+                      device.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), device.allSatisfy(\.isASCII) else {
+                    return loginPage(language, setup, next: next,
+                                     error: "device \(device) is not a device of \(stationId): its id must start with \(stationId)-",
+                                     status: .unprocessableContent)
+                }
+                response.setCookie(Cookie(name: Self.deviceCookie, value: device, path: "/", httpOnly: true, sameSite: .strict))
+            }
+            response.setCookie(Cookie(name: TokenAuthenticator<Context>.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
+    }
+
+    /// A local path to go back to after signing in: never another site.
+    static func safePath(_ path: String) -> String {
+        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+    }
+
+    // MARK: Tracker, results, observers
+
+    func tracker(_ request: Request) async throws -> Response {
+        try await page(request) { language, setup in
+            let words = Localization.strings(language)
+            var values: [String: Any] = [:]
+            var status = HTTPResponse.Status.ok
+            if let query = request.uri.queryParameters["code"].map(String.init), !query.isEmpty {
+                values["query"] = query.replacingOccurrences(of: "+", with: " ")
+                do {
+                    let code = try TrackerAnswer.parse(query)
+                    guard let setup else { throw ReferendumError.storage("no referendum here yet") }
+                    let answer = TrackerAnswer.answer(code: code, entry: try await engine.store.entry(confirmationCode: code), setup: setup)
+                    let choice = answer.choice.flatMap { id in setup.definition.options.first { $0.id == id }?.text.text(language) }
+                    // Only present values: an optional in the dictionary would render as "nil".
+                    var shown: [String: Any] = [
+                        "status": answer.status.rawValue, "found": answer.status != .notFound, "code": answer.code.grouped,
+                        "statusText": words["tracker.status.\(answer.status.rawValue)"] ?? answer.status.rawValue,
+                    ]
+                    if let station = answer.station { shown["station"] = station }
+                    if let decidedAt = answer.decidedAt { shown["decidedAt"] = ISO8601DateFormatter().string(from: decidedAt) }
+                    if let choice { shown["choiceText"] = choice }
+                    values["answer"] = shown
+                    if answer.status == .notFound { status = .notFound }
+                } catch {
+                    let failure = APIError.from(error)
+                    values["error"] = failure.message
+                    status = failure.status
+                }
+            }
+            return pages.render("tracker", status: status, language: language, title: words["tracker.title"]!, setup: setup, values: values)
+        }
+    }
+
+    func results(_ request: Request) async throws -> Response {
+        try await page(request) { language, setup in
+            let words = Localization.strings(language)
+            guard let setup else {
+                return pages.render("results", status: .conflict, language: language, title: words["results.title"]!, setup: nil,
+                                    values: ["error": ReferendumError.storage("no referendum here yet").description])
+            }
+            let snapshot = try await components.turnout.snapshot()
+            let names = Dictionary(uniqueKeysWithValues: setup.definition.regions.map { ($0.id, $0.name.text(language)) })
+            var values: [String: Any] = [
+                "stateText": stateText(setup, language),
+                "turnout": snapshot.regions.map { ["name": names[$0.id] ?? $0.id, "registered": $0.registered, "voters": $0.voters,
+                                                   "turnout": percent($0.turnout)] as [String: Any] },
+                "chart": TurnoutChart.svg(snapshot, names: names),
+            ]
+            if setup.decryption != nil {
+                let results = try await PublicController<Context>(engine: engine, turnout: components.turnout, record: components.record).results()
+                values["results"] = ResultsView.make(results, definition: setup.definition, language: language,
+                                                     published: setup.state == .published)
+            }
+            return pages.render("results", language: language, title: words["results.title"]!, setup: setup, values: values)
+        }
+    }
+
+    func observer(_ request: Request, _ context: Context) async throws -> Response {
+        guard let role = context.role, role.kind == .observer || role.kind == .admin else { return .redirect(to: "/login?next=/observer") }
+        return try await page(request) { language, setup in
+            let words = Localization.strings(language)
+            let snapshot = try await components.turnout.snapshot()
+            let names = Dictionary(uniqueKeysWithValues: (setup?.definition.regions ?? []).map { ($0.id, $0.name.text(language)) })
+            return pages.render("observer", language: language, title: words["observer.title"]!, setup: setup, values: [
+                "stateText": stateText(setup, language),
+                "updated": ISO8601DateFormatter().string(from: snapshot.at),
+                "regions": snapshot.regions.map { ["id": $0.id, "name": names[$0.id] ?? $0.id, "registered": $0.registered,
+                                                   "voters": $0.voters, "turnout": percent($0.turnout)] as [String: Any] },
+                "stations": snapshot.stations.map { ["id": $0.id, "kind": $0.kind, "ballots": $0.ballots] as [String: Any] },
+                "statuses": BallotStatus.allCases.map { ["key": $0.rawValue, "label": words["status.\($0.rawValue)"] ?? $0.rawValue,
+                                                         "count": snapshot.ballots[$0.rawValue] ?? 0] as [String: Any] },
+            ])
+        }
+    }
+}
+
+/// The results as the template shows them.
+enum ResultsView {
+    static func make(_ results: ReferendumResults, definition: ReferendumDefinition, language: String, published: Bool) -> [String: Any] {
+        func votes(_ counts: [String: Int], ballots: Int) -> [[String: Any]] {
+            results.options.map { option in
+                let count = counts[option] ?? 0
+                let share = ballots > 0 ? Double(count) / Double(ballots) : nil
+                return ["count": count, "share": percent(share), "width": Int(((share ?? 0) * 100).rounded())]
+            }
+        }
+        let registered = results.regions.reduce(0) { $0 + $1.registered }
+        return [
+            "optionNames": results.options.map { id in definition.options.first { $0.id == id }?.text.text(language) ?? id },
+            "regions": results.regions.map { region -> [String: Any] in
+                ["name": definition.region(region.id)?.name.text(language) ?? region.id, "registered": region.registered,
+                 "ballots": region.ballots, "turnout": percent(region.turnout), "votes": votes(region.votes, ballots: region.ballots),
+                 "mobileShare": percent(region.mobileShare)]
+            },
+            "total": ["registered": registered, "ballots": results.totalBallots,
+                      "turnout": percent(registered > 0 ? Double(results.totalBallots) / Double(registered) : nil),
+                      "votes": votes(results.total, ballots: results.totalBallots)] as [String: Any],
+            "stations": results.stations.map { station -> [String: Any] in
+                ["id": station.id, "kind": station.kind.rawValue, "region": definition.region(station.region)?.name.text(language) ?? station.region,
+                 "registered": station.registered.map(String.init) ?? "–", "ballots": station.ballots,
+                 "votes": votes(station.votes, ballots: station.ballots), "mobileShare": percent(station.mobileShare)]
+            },
+            "published": published,
+        ]
+    }
+}
