@@ -57,6 +57,7 @@ enum Localization {
         "results.download": "Download the record", "results.csv": "Station results (CSV)",
         "observer.title": "Observers: live turnout", "observer.live": "live", "observer.updated": "Updated",
         "observer.ballots": "Ballots by status", "observer.cast": "Ballots cast", "observer.links": "Data",
+        "kind.regional": "regional", "kind.external": "external (displaced voters)", "kind.mobile": "mobile box",
         "status.pending": "pending", "status.cast": "cast", "status.challenged": "challenged", "status.abandoned": "abandoned",
         "error": "Error",
     ]
@@ -96,6 +97,7 @@ enum Localization {
         "results.download": "Завантажити протокол", "results.csv": "Результати дільниць (CSV)",
         "observer.title": "Спостерігачам: явка наживо", "observer.live": "наживо", "observer.updated": "Оновлено",
         "observer.ballots": "Бюлетені за статусом", "observer.cast": "Опущено бюлетенів", "observer.links": "Дані",
+        "kind.regional": "регіональна", "kind.external": "зовнішня (для переміщених осіб)", "kind.mobile": "переносна скринька",
         "status.pending": "очікує", "status.cast": "опущено", "status.challenged": "оскаржено", "status.abandoned": "покинуто",
         "error": "Помилка",
     ]
@@ -135,6 +137,7 @@ enum Localization {
         "results.download": "Скачать протокол", "results.csv": "Результаты участков (CSV)",
         "observer.title": "Наблюдателям: явка в реальном времени", "observer.live": "в эфире", "observer.updated": "Обновлено",
         "observer.ballots": "Бюллетени по статусу", "observer.cast": "Опущено бюллетеней", "observer.links": "Данные",
+        "kind.regional": "региональный", "kind.external": "внешний (для переселенцев)", "kind.mobile": "переносной ящик",
         "status.pending": "ожидает", "status.cast": "опущен", "status.challenged": "оспорен", "status.abandoned": "брошен",
         "error": "Ошибка",
     ]

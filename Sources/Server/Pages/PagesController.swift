@@ -171,7 +171,7 @@ struct PagesController<Context: RequestContextWithRole> {
                 "updated": ISO8601DateFormatter().string(from: snapshot.at),
                 "regions": snapshot.regions.map { ["id": $0.id, "name": names[$0.id] ?? $0.id, "registered": $0.registered,
                                                    "voters": $0.voters, "turnout": percent($0.turnout)] as [String: Any] },
-                "stations": snapshot.stations.map { ["id": $0.id, "kind": $0.kind, "ballots": $0.ballots] as [String: Any] },
+                "stations": snapshot.stations.map { ["id": $0.id, "kind": words["kind.\($0.kind)"] ?? $0.kind, "ballots": $0.ballots] as [String: Any] },
                 "statuses": BallotStatus.allCases.map { ["key": $0.rawValue, "label": words["status.\($0.rawValue)"] ?? $0.rawValue,
                                                          "count": snapshot.ballots[$0.rawValue] ?? 0] as [String: Any] },
             ])
@@ -201,7 +201,7 @@ enum ResultsView {
                       "turnout": percent(registered > 0 ? Double(results.totalBallots) / Double(registered) : nil),
                       "votes": votes(results.total, ballots: results.totalBallots)] as [String: Any],
             "stations": results.stations.map { station -> [String: Any] in
-                ["id": station.id, "kind": station.kind.rawValue, "region": definition.region(station.region)?.name.text(language) ?? station.region,
+                ["id": station.id, "kind": Localization.strings(language)["kind.\(station.kind.rawValue)"] ?? station.kind.rawValue, "region": definition.region(station.region)?.name.text(language) ?? station.region,
                  "registered": station.registered.map(String.init) ?? "–", "ballots": station.ballots,
                  "votes": votes(station.votes, ballots: station.ballots), "mobileShare": percent(station.mobileShare)]
             },
