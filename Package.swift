@@ -103,6 +103,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Sources/TestSupport"
+        ),
         .testTarget(
             name: "ElectionGuardTests",
             dependencies: ["ElectionGuard"],
@@ -115,11 +120,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifierTests",
-            dependencies: ["Verifier", "ElectionRecord", "ElectionGuard", "Referendum"]
+            dependencies: ["TestSupport", "Verifier", "ElectionRecord", "ElectionGuard", "Referendum"]
         ),
         .testTarget(
             name: "ReferendumTests",
-            dependencies: ["Referendum", "Storage", "Verifier", "ElectionRecord"]
+            dependencies: ["TestSupport", "Referendum", "Storage", "Verifier", "ElectionRecord"]
         ),
         .executableTarget(
             name: "storage-load",
@@ -127,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: [
+            dependencies: ["TestSupport", 
                 "Storage",
                 "Referendum",
                 "ElectionGuard",
@@ -138,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: [
+            dependencies: ["TestSupport", 
                 "Server",
                 "plebiscite",
                 "Referendum",

@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionGuard
 import ElectionRecord
 import Foundation
@@ -23,7 +24,7 @@ struct ChallengedBallotFileTests {
             targets += contest.selections.map { .ciphertext($0.ciphertext) }
             targets.append(.contestData(contest.contestData))
         }
-        var generator = SplitMix64(seed: 12)
+        var generator = SeededGenerator(seed: 12)
         var opened = try ThresholdDecryption.run(targets, guardians: guardians, publicKeys: initialized.guardians, quorum: guardians.count,
                                                  publicKey: key, extendedBaseHash: initialized.extendedBaseHash, using: &generator)[...]
         let log = DiscreteLog(base: key.key, stride: 16)

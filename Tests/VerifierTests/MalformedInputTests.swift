@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionRecord
 import Foundation
 import Testing
@@ -18,7 +19,7 @@ struct MalformedInputTests {
     static let cache = VerificationCache()
 
     static func firstCastBallot(_ record: MutableRecord) throws -> String {
-        try MutationCatalog(record: record, random: SplitMix64(seed: 1)).ballots().first { $0.state == "CAST" }!.file
+        try MutationCatalog(record: record, random: SeededGenerator(seed: 1)).ballots().first { $0.state == "CAST" }!.file
     }
 
     /// The first failure of `id`, which must have failed.

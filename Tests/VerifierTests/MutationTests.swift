@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionRecord
 import Foundation
 import Testing
@@ -30,7 +31,7 @@ struct MutationTests {
     func demoRecord() async throws {
         let start = Date()
         let record = try MutableRecord(copying: try await Records.smallDemo.value)
-        var catalog = MutationCatalog(record: record, random: SplitMix64(seed: 2026))
+        var catalog = MutationCatalog(record: record, random: SeededGenerator(seed: 2026))
         var mutations = [Mutation]()
         let ballots = try catalog.ballots()
         for _ in 0..<90 {
@@ -61,7 +62,7 @@ struct MutationTests {
     func egkRecord() async throws {
         let start = Date()
         let record = try MutableRecord(copying: Records.egk)
-        var catalog = MutationCatalog(record: record, random: SplitMix64(seed: 194))
+        var catalog = MutationCatalog(record: record, random: SeededGenerator(seed: 194))
         var mutations = [Mutation]()
         let ballots = try catalog.ballots()
         for _ in 0..<8 {
@@ -87,7 +88,7 @@ struct MutationControlTests {
     @Test("rewritten but unchanged files pass; a CAST ballot's contest data, bound by no 2.0 check, is not caught")
     func controls() async throws {
         let record = try MutableRecord(copying: try await Records.smallDemo.value)
-        var catalog = MutationCatalog(record: record, random: SplitMix64(seed: 7))
+        var catalog = MutationCatalog(record: record, random: SeededGenerator(seed: 7))
         let cast = try catalog.ballots().first { $0.state == "CAST" }!
         let unchanged = [cast.file, RecordLayout.tally, RecordLayout.encryptedTally, "referendum/totals.json"].map { file in
             Mutation(name: "\(file) rewritten", expected: [.v1A]) { try $0.editJSON(file) { _ in } }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import PostgresNIO
 import Referendum
@@ -71,53 +72,3 @@ func withFreshStore<T: Sendable>(_ kind: StoreKind, _ body: (StoreUnderTest) asy
     }
 }
 
-/// The PostgreSQL server of the tests.
-enum TestPostgres {
-    static let variable = "PLEBISCITE_TEST_POSTGRES_URL"
-    static var url: String? { ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-    /// Whether the PostgreSQL tests run: a server is named, or CI demands them.
-    static var required: Bool { url != nil || inCI }
-
-    struct NotConfigured: Error, CustomStringConvertible {
-        var description: String {
-            "\(TestPostgres.variable) is not set: CI must run the PostgreSQL storage tests (run them through .ci/postgres.sh)"
-        }
-    }
-
-    /// Creates a database of its own for `body` on the test server and drops it afterwards.
-    static func withDatabase<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
-        guard let url else { throw NotConfigured() }
-        let location = try PostgresLocation(url: url)
-        let name = "plebiscite_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-        try await admin(location) { client in
-            // A database name cannot be a parameter; this one is made of hex digits here.
-            try await client.query("CREATE DATABASE \(unescaped: name)")
-        }
-        var components = URLComponents(string: url)!
-        components.path = "/" + name
-        do {
-            let value = try await body(components.string!)
-            try await drop(name, location)
-            return value
-        } catch {
-            try? await drop(name, location)
-            throw error
-        }
-    }
-
-    private static func drop(_ name: String, _ location: PostgresLocation) async throws {
-        try await admin(location) { client in try await client.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)") }
-    }
-
-    /// Runs `body` with a client on the server's main database.
-    private static func admin(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> Void) async throws {
-        let client = PostgresClient(configuration: .init(host: location.host, port: location.port, username: location.username,
-                                                         password: location.password, database: location.database, tls: .disable))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await body(client)
-        }
-    }
-}

@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionRecord
 import Foundation
 @testable import Verifier
@@ -15,7 +16,7 @@ struct Mutation: CustomStringConvertible {
 /// of structure (ballots dropped or duplicated, states, chains, rows of the referendum's files).
 struct MutationCatalog {
     let record: MutableRecord
-    var random: SplitMix64
+    var random: SeededGenerator
 
     /// What the record holds, read once.
     struct BallotInfo {

@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionRecord
 import Foundation
 import Referendum
@@ -39,7 +40,7 @@ enum Records {
 
     /// The verification of the record at `path`, deterministic batches.
     static func verify(_ path: String, batch: Bool = true, jobs: Int = 2, cache: VerificationCache? = nil) async throws -> VerificationReport {
-        let random = Locked(SplitMix64(seed: 99))
+        let random = Locked(SeededGenerator(seed: 99))
         return try await Verifier.verify(recordAt: path, options: VerificationOptions(
             jobs: jobs, batch: batch, cache: cache, randomExponent: { random.withLock { $0.next() } }))
     }
