@@ -98,3 +98,14 @@ extension EncryptedTallyJSON {
         }
     }
 }
+
+extension ManifestJSON {
+    /// The manifest's contests as encryption sees them.
+    var contestDescriptions: [ContestDescription] {
+        contests.map { contest in
+            ContestDescription(
+                id: contest.object_id, sequenceOrder: contest.sequence_order, votesAllowed: contest.votes_allowed,
+                selections: contest.ballot_selections.map { SelectionDescription(id: $0.object_id, sequenceOrder: $0.sequence_order) })
+        }
+    }
+}

@@ -31,6 +31,8 @@ struct EncryptedBallotJSON: Decodable {
         let selections: [Selection]
         let proof: HexRangeProof
         let encrypted_contest_data: HexHashedCiphertext
+        /// Present (non-null) on a recorded pre-encrypted ballot.
+        let pre_encryption: PreEncryptionJSON?
     }
     struct Selection: Decodable {
         let selection_id: String
@@ -46,6 +48,26 @@ struct EncryptedBallotJSON: Decodable {
     let confirmation_code: String
     let contests: [Contest]
     let state: String
+    let is_preencrypt: Bool?
+}
+
+struct PreEncryptionJSON: Decodable {
+    struct SelectedVector: Decodable { let selection_hash: String; let short_code: String; let encryptions: [HexCiphertext] }
+    let preencryption_hash: String
+    let all_selection_hashes: [String]
+    let selected_vectors: [SelectedVector]
+}
+
+/// The part of egk's manifest that encryption needs.
+struct ManifestJSON: Decodable {
+    struct Contest: Decodable {
+        let object_id: String
+        let sequence_order: Int
+        let votes_allowed: Int
+        let ballot_selections: [Selection]
+    }
+    struct Selection: Decodable { let object_id: String; let sequence_order: Int }
+    let contests: [Contest]
 }
 
 struct TrusteeJSON: Decodable {
@@ -224,4 +246,43 @@ struct DecryptBallotVector: Decodable {
     let trustees: [TrusteeJSON]
     let encrypted_ballot: EncryptedBallotJSON
     let expected_decrypted_ballot: Expected
+}
+
+struct PreEncryptionVector: Decodable {
+    struct Ballot: Decodable {
+        let ballotId: String
+        let ballotStyleId: String
+        let primaryNonce: String
+        let contests: [Contest]
+        let expected_confirmationCode: String
+    }
+    struct Contest: Decodable {
+        let contestId: String
+        let sequenceOrder: Int
+        let votesAllowed: Int
+        let selections: [Row]
+        let expected_preencryptionHash: String
+    }
+    struct Row: Decodable {
+        let selectionId: String
+        let sequenceOrder: Int
+        let shortCode: String
+        let expected_selectionHash: String
+        let expected_selectionVector: [HexCiphertext]
+        let expected_selectionNonces: [String]
+    }
+    let manifest: ManifestJSON
+    let joint_public_key: String
+    let extended_base_hash: String
+    let primary_nonce: String
+    let preencrypted_ballot: Ballot
+}
+
+struct PreEncryptionRecordedVector: Decodable {
+    let manifest: ManifestJSON
+    let joint_public_key: String
+    let extended_base_hash: String
+    let primary_nonce: String
+    let selected_codes: [String: [String]]
+    let expected_recorded_ballot: EncryptedBallotJSON
 }
