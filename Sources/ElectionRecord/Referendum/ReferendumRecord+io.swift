@@ -84,10 +84,19 @@ extension BallotRow {
     public static let header = ["ballot_id", "confirmation_code", "device", "station", "channel", "region", "pseudonym",
                                 "encrypted_at", "decided_at", "status", "superseded_by", "mobile_visit"]
 
+    /// The times of ballots.csv: `2026-09-23T14:05:09Z`. A format style, not an `ISO8601DateFormatter`:
+    /// the formatter costs about 50 µs a call (it builds an ICU formatter), the style under 1 µs, and a
+    /// record has two times on each of its 100,000s of rows.
+    static let timeStyle = Date.ISO8601FormatStyle()
+
+    /// A time of ballots.csv, or nil; other ISO 8601 spellings (offsets) go through the formatter.
+    static func time(_ text: String) -> Date? {
+        (try? timeStyle.parse(text)) ?? ISO8601DateFormatter().date(from: text)
+    }
+
     public var csvLine: String {
-        let format = ISO8601DateFormatter()
-        return [ballotId, confirmationCode, device, station, channel, region, pseudonym, format.string(from: encryptedAt),
-                decidedAt.map(format.string(from:)) ?? "", status.rawValue, supersededBy ?? "", mobileVisit ?? ""]
+        [ballotId, confirmationCode, device, station, channel, region, pseudonym, encryptedAt.formatted(Self.timeStyle),
+         decidedAt.map { $0.formatted(Self.timeStyle) } ?? "", status.rawValue, supersededBy ?? "", mobileVisit ?? ""]
             .joined(separator: ",")
     }
 
@@ -98,11 +107,10 @@ extension BallotRow {
             ReferendumRecordError(file: file, line: line, field: field, reason: reason)
         }
         guard fields.count == Self.header.count else { throw fail("(row)", "\(fields.count) fields, expected \(Self.header.count)") }
-        let format = ISO8601DateFormatter()
-        guard let encrypted = format.date(from: fields[7]) else { throw fail("encrypted_at", "not an ISO 8601 time") }
+        guard let encrypted = Self.time(fields[7]) else { throw fail("encrypted_at", "not an ISO 8601 time") }
         var decided: Date?
         if !fields[8].isEmpty {
-            guard let date = format.date(from: fields[8]) else { throw fail("decided_at", "not an ISO 8601 time") }
+            guard let date = Self.time(fields[8]) else { throw fail("decided_at", "not an ISO 8601 time") }
             decided = date
         }
         guard let status = Status(rawValue: fields[9]) else { throw fail("status", "\(fields[9]) is not a ballot status") }
