@@ -68,7 +68,7 @@ struct TallyAccumulator {
     func totals() -> [EncryptedTotal] {
         var scopes = definition.regions.map { TallyScope.region($0.id) }
         for station in definition.stations where station.kind != .mobile {
-            for region in station.serves where sums.keys.contains { $0.hasPrefix(TallyScope.station(station.id, region: region).key + "#") } {
+            for region in station.serves where sums.keys.contains(where: { $0.hasPrefix(TallyScope.station(station.id, region: region).key + "#") }) {
                 scopes.append(.station(station.id, region: region))
             }
         }
