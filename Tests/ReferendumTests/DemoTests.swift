@@ -83,5 +83,28 @@ struct DemoTests {
         let register = try String(contentsOf: root.appendingPathComponent("referendum/register.csv"), encoding: .utf8)
         #expect(!register.contains("V0000001"))
         #expect(!outcome.cards.contains { register.contains($0.credential) })
+
+        // A voter finds their code in the record, with what happened to the ballot and its file.
+        for status in BallotRow.Status.allCases {
+            guard let row = ballotRows.first(where: { $0.status == status }) else { continue }
+            let typed = stride(from: 0, to: 64, by: 4).map { index -> String in
+                let start = row.confirmationCode.index(row.confirmationCode.startIndex, offsetBy: index)
+                return String(row.confirmationCode[start..<row.confirmationCode.index(start, offsetBy: 4)]).lowercased()
+            }.joined(separator: " ")
+            let code = try #require(ConfirmationCodeLookup.normalize(typed))
+            let matches = try ConfirmationCodeLookup.find(code, inRecordAt: path)
+            #expect(matches.map(\.row) == [row], "\(status)")
+            #expect(matches.first?.fileAgrees == true, "\(status)")
+        }
+        #expect(ConfirmationCodeLookup.normalize("12 34") == nil)
+        #expect(try ConfirmationCodeLookup.find(String(repeating: "0", count: 64), inRecordAt: path).isEmpty)
+        // A ballot file whose code was changed no longer agrees with its row.
+        let counted = try #require(ballotRows.first { $0.status == .counted })
+        let file = root.appendingPathComponent(try BallotFile(device: counted.device, ballotId: counted.ballotId).path)
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let replacement = String(repeating: "A", count: 64)
+        try original.replacingOccurrences(of: counted.confirmationCode, with: replacement, options: .caseInsensitive)
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try ConfirmationCodeLookup.find(counted.confirmationCode, inRecordAt: path).first?.fileAgrees == false)
     }
 }

@@ -87,7 +87,7 @@ extension BallotRow {
     /// The times of ballots.csv: `2026-09-23T14:05:09Z`. A format style, not an `ISO8601DateFormatter`:
     /// the formatter costs about 50 µs a call (it builds an ICU formatter), the style under 1 µs, and a
     /// record has two times on each of its 100,000s of rows.
-    static let timeStyle = Date.ISO8601FormatStyle()
+    public static let timeStyle = Date.ISO8601FormatStyle()
 
     /// A time of ballots.csv, or nil; other ISO 8601 spellings (offsets) go through the formatter.
     static func time(_ text: String) -> Date? {
