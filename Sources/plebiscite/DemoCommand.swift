@@ -1,4 +1,5 @@
 import ArgumentParser
+import ElectionRecord
 import Foundation
 import Referendum
 import Storage
@@ -63,6 +64,10 @@ struct DemoCommand: AsyncParsableCommand {
         let publishSeconds = Date().timeIntervalSince(publishStart)
         print(DemoSummary(outcome: outcome, record: record, publishSeconds: publishSeconds,
                           totalSeconds: Date().timeIntervalSince(started)).text)
+        if let code = try? ReferendumRecord.readCSV(.ballots, in: URL(fileURLWithPath: record.path), header: BallotRow.header)
+            .first(where: { $0.fields[9] == BallotRow.Status.counted.rawValue })?.fields[1] {
+            print("find a voter's code in it: swift run plebiscite track \(code) --record \(record.path)")
+        }
         if !outcome.matchesExpected { throw ExitCode(2) }
         guard verify ?? (voters <= Self.autoVerifyLimit) else {
             if verify == nil {
