@@ -6,45 +6,13 @@ import Foundation
 /// Two regions, a regional station each, a mobile box in A, an external station for both; three
 /// guardians with quorum 2. Voting runs 1–3 September 2026.
 enum SmallReferendum {
-    static let yaml = """
-        id: small
-        title: {en: Small referendum}
-        question: {en: Yes or no?}
-        options:
-          - {id: "yes", text: {en: "Yes"}}
-          - {id: "no", text: {en: "No"}}
-        regions:
-          - {id: alpha, name: {en: Alpha}, time_zone: Europe/Kyiv, pre_conflict_electorate: 20}
-          - {id: beta, name: {en: Beta}, time_zone: Europe/Kyiv}
-        stations:
-          - {id: A-1, kind: regional, serves: [alpha], location: "Alpha school"}
-          - {id: A-1-M, kind: mobile, parent: A-1, serves: [alpha], location: "Mobile box of A-1"}
-          - {id: B-1, kind: regional, serves: [beta], location: "Beta hall"}
-          - {id: EXT, kind: external, serves: [alpha, beta], location: "Elsewhere"}
-        schedule:
-          announced: 2026-08-01T12:00:00+03:00
-          voting:
-            - {region: alpha, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
-            - {region: beta, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
-        guardians: {count: 3, quorum: 2}
-        revote_rule: station-over-mobile-then-latest
-        """
+    static let yaml = SmallReferendumText.yaml
+    static let register = SmallReferendumText.register
+    static let beforeVoting = SmallReferendumText.beforeVoting
+    static let duringVoting = SmallReferendumText.duringVoting
+    static let afterVoting = SmallReferendumText.afterVoting
 
-    static let register = """
-        voter_id,home_region,displaced,home_station
-        a1,alpha,no,A-1
-        a2,alpha,no,A-1
-        a3,alpha,yes,
-        a4,alpha,no,
-        b1,beta,no,B-1
-        b2,beta,yes,
-        """
-
-    static let beforeVoting = date("2026-08-20T10:00:00+03:00")
-    static let duringVoting = date("2026-09-02T10:00:00+03:00")
-    static let afterVoting = date("2026-09-04T10:00:00+03:00")
-
-    static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+    static func date(_ text: String) -> Date { SmallReferendumText.date(text) }
 
     /// A referendum set up to the open state, with its voter cards by voter id and guardian secrets.
     struct Running {

@@ -6,29 +6,7 @@ import Referendum
 /// Values to store: a referendum setup, voters, and ballot entries that carry a real encrypted
 /// contest (encrypted once; entries differ in ids, codes, devices and metadata).
 enum Fixtures {
-    static let yaml = """
-        id: small
-        title: {en: Small referendum}
-        question: {en: Yes or no?}
-        options:
-          - {id: "yes", text: {en: "Yes"}}
-          - {id: "no", text: {en: "No"}}
-        regions:
-          - {id: alpha, name: {en: Alpha}, time_zone: Europe/Kyiv, pre_conflict_electorate: 20}
-          - {id: beta, name: {en: Beta}, time_zone: Europe/Kyiv}
-        stations:
-          - {id: A-1, kind: regional, serves: [alpha], location: "Alpha school"}
-          - {id: A-1-M, kind: mobile, parent: A-1, serves: [alpha], location: "Mobile box of A-1"}
-          - {id: B-1, kind: regional, serves: [beta], location: "Beta hall"}
-          - {id: EXT, kind: external, serves: [alpha, beta], location: "Elsewhere"}
-        schedule:
-          announced: 2026-08-01T12:00:00+03:00
-          voting:
-            - {region: alpha, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
-            - {region: beta, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
-        guardians: {count: 3, quorum: 2}
-        revote_rule: station-over-mobile-then-latest
-        """
+    static let yaml = SmallReferendumText.yaml
 
     /// A moment with a fraction of a second that a lossy store would round.
     static let moment = Date(timeIntervalSinceReferenceDate: 810_000_000.123_456_789)
