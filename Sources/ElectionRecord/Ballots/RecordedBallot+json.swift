@@ -32,7 +32,7 @@ extension EncryptedBallotJSON {
             let at = field["contests"][index]
             contests.append(try contest.contest(at: at))
             preEncryptions.append(try contest.pre_encryption.map { (json) throws(ElectionRecordError) in
-                try json.preEncryption(at: at["pre_encryption"])
+                try json.preEncryption(contestId: contest.contest_id, at: at["pre_encryption"])
             })
         }
         let ballot = EncryptedBallot(
@@ -80,7 +80,7 @@ extension PreEncryptionJSON {
     /// The JSON of `preEncryption`.
     public init(_ preEncryption: PreEncryption) {
         self.init(
-            preencryption_hash: preEncryption.preencryptionHash.hex,
+            preencryption_hash: preEncryption.preEncryptionHash.hex,
             all_selection_hashes: preEncryption.allSelectionHashes.map(\.hex),
             selected_vectors: preEncryption.selectedVectors.map {
                 SelectionVectorJSON(selection_hash: $0.selectionHash.hex, short_code: $0.shortCode,
@@ -89,23 +89,23 @@ extension PreEncryptionJSON {
     }
 
     /// The pre-encryption data, every hash and ciphertext checked.
-    public func preEncryption(at field: RecordField) throws(ElectionRecordError) -> PreEncryption {
+    public func preEncryption(contestId: String, at field: RecordField) throws(ElectionRecordError) -> PreEncryption {
         var hashes = [UInt256]()
         for (index, hash) in all_selection_hashes.enumerated() {
             hashes.append(try field["all_selection_hashes"][index].uint256(hash))
         }
-        var vectors = [PreEncryption.SelectionVector]()
+        var vectors = [PreEncryption.SelectedVector]()
         for (index, vector) in selected_vectors.enumerated() {
             let at = field["selected_vectors"][index]
             var encryptions = [ElGamalCiphertext]()
             for (j, encryption) in vector.encryptions.enumerated() {
                 encryptions.append(try encryption.ciphertext(at: at["encryptions"][j]))
             }
-            vectors.append(PreEncryption.SelectionVector(
+            vectors.append(PreEncryption.SelectedVector(
                 selectionHash: try at["selection_hash"].uint256(vector.selection_hash), shortCode: vector.short_code,
                 encryptions: encryptions))
         }
-        return PreEncryption(preencryptionHash: try field["preencryption_hash"].uint256(preencryption_hash),
+        return PreEncryption(contestId: contestId, preEncryptionHash: try field["preencryption_hash"].uint256(preencryption_hash),
                              allSelectionHashes: hashes, selectedVectors: vectors)
     }
 }

@@ -38,36 +38,6 @@ public struct RecordedBallot: Sendable, Hashable {
     public var encryptingDevice: String { ballot.encryptingDevice }
 }
 
-/// A contest's pre-encryption data (spec 4.4), carried through the record unchanged.
-public struct PreEncryption: Sendable, Hashable {
-    /// A selected vector: its hash, the short code shown to the voter, and its encryptions.
-    public struct SelectionVector: Sendable, Hashable {
-        /// The vector's selection hash ψ.
-        public let selectionHash: UInt256
-        /// The short code shown to the voter.
-        public let shortCode: String
-        /// One encryption per selection, in sequence order.
-        public let encryptions: [ElGamalCiphertext]
-
-        /// Memberwise.
-        public init(selectionHash: UInt256, shortCode: String, encryptions: [ElGamalCiphertext]) {
-            self.selectionHash = selectionHash
-            self.shortCode = shortCode
-            self.encryptions = encryptions
-        }
-    }
-
-    /// The pre-encryption hash of the contest.
-    public let preencryptionHash: UInt256
-    /// m + L selection hashes, sorted numerically.
-    public let allSelectionHashes: [UInt256]
-    /// The L vectors selected.
-    public let selectedVectors: [SelectionVector]
-
-    /// Memberwise.
-    public init(preencryptionHash: UInt256, allSelectionHashes: [UInt256], selectedVectors: [SelectionVector]) {
-        self.preencryptionHash = preencryptionHash
-        self.allSelectionHashes = allSelectionHashes
-        self.selectedVectors = selectedVectors
-    }
-}
+/// A contest's pre-encryption data (spec 4.4), carried through the record unchanged: ElectionGuard's
+/// `RecordedPreEncryption`, which `RecordedPreEncryptedBallot.verify` checks.
+public typealias PreEncryption = RecordedPreEncryption
