@@ -9,7 +9,8 @@ struct TrackCommand: ParsableCommand {
         abstract: "Find a confirmation code in a published record: what happened to that ballot.",
         discussion: """
             Looks the code up in the record's referendum/ballots.csv and checks that the encrypted ballot file it \
-            names carries the same code. Exit status 0 when the ballot was counted, 1 for any other outcome \
+            names carries the same code; in an ElectionGuard record without referendum/ (egk's), reads the ballot \
+            files themselves. Exit status 0 when the ballot was counted, 1 for any other outcome \
             (superseded, challenged, abandoned, not found), 2 when the record cannot be read. \
             `plebiscite verify RECORD` checks every ballot's proofs and the tally.
             """)
@@ -39,7 +40,16 @@ struct TrackCommand: ParsableCommand {
             print("\(digits): not in this record. A ballot that was cast has its code here; check the code, and the record's source.")
             throw ExitCode(1)
         }
-        let row = match.row
+        guard let row = match.row else {
+            // An ElectionGuard record without our referendum files: the ballot file is all there is.
+            let outcome = match.state == .cast ? "cast (in the tally, if the record verifies)"
+                : match.state == .challenged ? "challenged: opened to check the device, never counted" : "encrypted, neither cast nor challenged"
+            print("\(digits): \(outcome)")
+            print("  \(match.file)")
+            if matches.count > 1 { print("  WARNING: \(matches.count) ballots carry this code; a code must name one ballot") }
+            if match.state != .cast || matches.count > 1 { throw ExitCode(1) }
+            return
+        }
         let outcome = switch row.status {
         case .counted: "cast and counted"
         case .superseded: "cast, then replaced by another ballot of the same voter (\(row.supersededBy ?? "?")) under the revote rule; that one is counted"

@@ -180,3 +180,31 @@ struct FixtureRecordTests {
         #expect(ballot.contests.count == 20)
     }
 }
+
+/// A voter with egk's record (no referendum/ files) finds a code in the ballot files themselves.
+@Suite("confirmation codes in egk's record")
+struct ConfirmationCodeLookupTests {
+    @Test("each ballot's code finds that ballot, cast or challenged; a changed digit finds nothing")
+    func egkRecord() throws {
+        let record = try Fixture.record()
+        var seen = Set<EncryptedBallot.State>()
+        for files in try record.allBallotFiles() {
+            for file in files {
+                let ballot = try record.ballot(file).ballot
+                let typed = ballot.confirmationCode.hex.lowercased().enumerated()
+                    .map { $0.offset % 8 == 7 ? "\($0.element) " : "\($0.element)" }.joined()
+                let code = try #require(ConfirmationCodeLookup.normalize(typed))
+                let matches = try ConfirmationCodeLookup.find(code, inRecordAt: record.root)
+                #expect(matches == [.init(row: nil, line: nil, file: file.path, state: ballot.state, fileAgrees: true)], "\(file)")
+                seen.insert(ballot.state)
+            }
+        }
+        #expect(seen.contains(.cast))
+        let first = try #require(try record.allBallotFiles().first?.first { _ in true })
+        var changed = Array(try record.ballot(first).ballot.confirmationCode.hex)
+        changed[10] = changed[10] == "0" ? "1" : "0"
+        #expect(try ConfirmationCodeLookup.find(String(changed), inRecordAt: record.root).isEmpty)
+        #expect(ConfirmationCodeLookup.normalize(String(changed.dropLast())) == nil)
+        #expect(ConfirmationCodeLookup.normalize(String(changed.dropLast()) + "G") == nil)
+    }
+}
