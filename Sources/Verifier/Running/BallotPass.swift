@@ -48,7 +48,7 @@ enum BallotPass {
             }
         }
         total.summaries.sort { $0.ordinal < $1.ordinal }
-        total.ledger.skip(.v15, "no pre-encrypted ballots")
+        if total.ledger.entries[.v15] == nil { total.ledger.skip(.v15, "no pre-encrypted ballots") }
         if options.batch {
             total.ledger.note(.v5A, "batched: \(total.subgroupBatches) batches (Jacobi symbol and 64-bit small-exponent test), "
                                   + "error probability at most \(BatchSubgroupCheck.errorProbability) per batch; "

@@ -63,10 +63,7 @@ struct BallotVerification {
         let ballot = recorded.ballot
         if case .each = subgroupCheck { result.ledger.pass(.v5A, count: Self.elementCount(recorded)) }
         checkForm(recorded, work, &result.ledger)
-        if recorded.isPreencrypt {
-            result.ledger.fail(.v15, CheckFailure(file: path, field: "is_preencrypt",
-                                                  message: "15-18 pre-encrypted ballots are not supported by this verifier"), ordinal: ordinal)
-        }
+        if recorded.isPreencrypt { checkPreEncryption(recorded, path: path, ordinal: ordinal, &result.ledger) }
 
         let hashes = election.hashes
         var contestHashes = [UInt256]()
@@ -126,6 +123,28 @@ struct BallotVerification {
             result.ledger.fail(.v12C, CheckFailure(file: path, field: "primary_nonce",
                                                    message: "12.C a \(ballot.state.rawValue) ballot publishes its primary nonce, which reveals its vote"),
                                ordinal: ordinal)
+        }
+    }
+
+    /// Verifications 15–18 of a pre-encrypted ballot (spec 2.0.0 §4.5): its selected vectors hash to their
+    /// selection hashes and short codes and are among the contest's hashes, its selections are the products
+    /// of the selected vectors, χ recomputes, and its confirmation code is H(B) of the χ's. Its range proofs
+    /// and contest hashes are checked above as for every ballot (5.x, 6.x, 7.A).
+    func checkPreEncryption(_ recorded: RecordedBallot, path: String, ordinal: Int, _ ledger: inout CheckLedger) {
+        let ballot = recorded.ballot
+        func fail(_ message: String) {
+            ledger.fail(.v15, CheckFailure(file: path, field: "contests[].pre_encryption", message: "15-18 \(message)"), ordinal: ordinal)
+        }
+        let data = recorded.preEncryptions.compactMap { $0 }
+        guard data.count == ballot.contests.count else {
+            return fail("\(data.count) of the ballot's \(ballot.contests.count) contests carry pre_encryption data")
+        }
+        guard let contests = styles[ballot.styleId] else { return fail("unknown ballot style \(ballot.styleId)") }
+        do {
+            try RecordedPreEncryptedBallot(ballot: ballot, contests: data).verify(hashes: election.hashes, contests: contests)
+            ledger.pass(.v15)
+        } catch {
+            fail("\(error)")
         }
     }
 
