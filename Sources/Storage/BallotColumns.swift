@@ -69,11 +69,7 @@ struct BallotColumns: Sendable, Hashable {
     func decided(_ status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) -> BallotColumns {
         var decided = self
         decided.status = status
-        decided.ballotState = switch status {
-        case .cast: .cast
-        case .challenged: .challenged
-        case .pending, .abandoned: .unknown
-        }
+        decided.ballotState = status.ballotState
         decided.decidedAt = date
         decided.revealedNonce = nonce
         decided.revealedChoice = choice

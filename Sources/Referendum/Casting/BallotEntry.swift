@@ -19,6 +19,15 @@ public enum BallotStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case challenged
     /// Never decided (the session ended); treated as challenged but cannot be opened.
     case abandoned
+
+    /// The state the encrypted ballot records for this status (egk's CAST, SPOILED or UNKNOWN).
+    public var ballotState: EncryptedBallot.State {
+        switch self {
+        case .cast: .cast
+        case .challenged: .challenged
+        case .pending, .abandoned: .unknown
+        }
+    }
 }
 
 /// One encrypted ballot with what the referendum needs to know about it. The voter appears only by
@@ -64,14 +73,9 @@ public struct BallotEntry: Sendable, Hashable, Codable {
 
     /// This entry after a decision.
     public func decided(_ status: BallotStatus, at date: Date, nonce: UInt256? = nil, choice: String? = nil) -> BallotEntry {
-        let state: EncryptedBallot.State = switch status {
-        case .cast: .cast
-        case .challenged: .challenged
-        case .pending, .abandoned: .unknown
-        }
-        return BallotEntry(ballot: ballot.with(state: state), stationId: stationId, channel: channel, region: region,
-                           pseudonym: pseudonym, encryptedAt: encryptedAt, status: status, decidedAt: date,
-                           mobileVisitId: mobileVisitId, revealedNonce: nonce, revealedChoice: choice)
+        BallotEntry(ballot: ballot.with(state: status.ballotState), stationId: stationId, channel: channel, region: region,
+                    pseudonym: pseudonym, encryptedAt: encryptedAt, status: status, decidedAt: date,
+                    mobileVisitId: mobileVisitId, revealedNonce: nonce, revealedChoice: choice)
     }
 
     /// The part of the entry the revote rule and turnout need, without the ciphertexts.
