@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "Referendum",
                 "Storage",
+                "ElectionRecord",
                 "ElectionGuard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -22,10 +22,14 @@ public struct ConfirmationCodeLookup: Sendable {
         public let fileAgrees: Bool
     }
 
-    /// The 64 hexadecimal digits of a code as a voter may type it (any case; spaces, dashes and
-    /// line breaks between the groups), or nil when that is not a code.
+    /// What may stand between the groups of a typed code: spaces, line breaks, dashes, and the `+` a
+    /// web form's query makes of a space.
+    public static let separators: Set<Character> = [" ", "\t", "\n", "\r", "\r\n", "-", "+"]
+
+    /// The 64 hexadecimal digits of a code as a voter may type it (any case, with `separators`
+    /// between the groups), or nil when that is not a code.
     public static func normalize(_ typed: String) -> String? {
-        let digits = typed.filter { !" -\t\n\r".contains($0) }.uppercased()
+        let digits = typed.filter { !separators.contains($0) }.uppercased()
         guard digits.count == 64, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
         return digits
     }

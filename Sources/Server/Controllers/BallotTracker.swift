@@ -1,4 +1,5 @@
 import ElectionGuard
+import ElectionRecord
 import Foundation
 import Referendum
 
@@ -40,9 +41,9 @@ public struct TrackerAnswer: Sendable, Codable, Hashable {
     /// (or the `+` a form's query makes of a space).
     /// - Throws: `APIError` 400 saying what a code looks like.
     public static func parse(_ text: String) throws -> UInt256 {
-        let digits = text.filter { !$0.isWhitespace && $0 != "-" && $0 != "+" }.uppercased()
-        guard digits.count == 64, let code = try? UInt256(hex: digits) else {
-            throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(digits.count) characters",
+        guard let digits = ConfirmationCodeLookup.normalize(text), let code = try? UInt256(hex: digits) else {
+            let count = text.filter { !ConfirmationCodeLookup.separators.contains($0) }.count
+            throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(count) characters",
                            reason: "bad-code")
         }
         return code
