@@ -11,8 +11,9 @@ struct CastCommand: AsyncParsableCommand {
 
     func run() async throws {
         var generator = SystemRandomNumberGenerator()
-        let desk = try await CastingDesk(engine: workspace.engine())
-        let summary = try await ScriptedCasting.run(try readText(script), file: script, desk: desk, using: &generator)
+        let summary = try await workspace.withEngine { engine in
+            try await ScriptedCasting.run(try readText(script), file: script, desk: try await CastingDesk(engine: engine), using: &generator)
+        }
         for code in summary.codes { print(code) }
         note("cast \(summary.cast) ballots, challenged \(summary.challenged)")
     }
@@ -26,7 +27,7 @@ struct TallyCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        let count = try await workspace.engine().count()
+        let count = try await workspace.withEngine { try await $0.count() }
         print("counted \(count.resolution.counted.count) ballots (\(count.resolution.supersededBy.count) superseded); \(count.totals.count) encrypted totals to decrypt")
     }
 }
@@ -40,7 +41,7 @@ struct CertifyCommand: AsyncParsableCommand {
     @Option(help: "The certification statement.") var statement: String
 
     func run() async throws {
-        try await workspace.engine().certify(by: by, statement: statement)
+        try await workspace.withEngine { try await $0.certify(by: by, statement: statement) }
         print("certified")
     }
 }

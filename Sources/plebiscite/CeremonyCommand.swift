@@ -12,7 +12,7 @@ struct CeremonyCommand: AsyncParsableCommand {
 
     func run() async throws {
         var generator = SystemRandomNumberGenerator()
-        let secrets = try await workspace.engine().runCeremony(using: &generator)
+        let secrets = try await workspace.withEngine { try await $0.runCeremony(using: &generator) }
         for secret in secrets {
             let path = "\(keys)/\(secret.id).json"
             try writeSecret(try GuardianKeyFile.encode(secret), to: path)

@@ -21,7 +21,10 @@ struct GuardianCommand: AsyncParsableCommand {
         @Option(help: "Where to keep the nonces between the rounds (default: KEY with .nonces).") var nonces: String?
 
         func run() async throws {
-            let engine = try await workspace.engine()
+            try await workspace.withEngine { try await run(with: $0) }
+        }
+
+        func run(with engine: ReferendumEngine) async throws {
             let secret = try GuardianKeyFile.decode(try readText(key), file: key)
             let noncePath = nonces ?? key.replacingOccurrences(of: ".json", with: "") + ".nonces.json"
             if FileManager.default.fileExists(atPath: noncePath) {
@@ -55,7 +58,7 @@ struct DecryptCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        let result = try await workspace.engine().finishDecryption()
+        let result = try await workspace.withEngine { try await $0.finishDecryption() }
         print("decrypted \(result.values.count) totals with guardians \(result.guardians.map(String.init).joined(separator: ", "))")
     }
 }

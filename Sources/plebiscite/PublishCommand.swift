@@ -10,7 +10,7 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing record at --out.") var replace = false
 
     func run() async throws {
-        let summary = try await RecordPublisher.publish(try await workspace.engine(), to: out, replacing: replace)
+        let summary = try await workspace.withEngine { try await RecordPublisher.publish($0, to: out, replacing: replace) }
         print("published \(summary.ballots) ballots from \(summary.devices) devices to \(summary.path) (\(summary.bytes / 1_000_000) MB)")
     }
 }

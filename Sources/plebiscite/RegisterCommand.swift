@@ -16,7 +16,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
         func run() async throws {
             var generator = SystemRandomNumberGenerator()
-            let issued = try await workspace.engine().importRegister(csv: try readText(file), file: file, using: &generator)
+            let issued = try await workspace.withEngine { try await $0.importRegister(csv: try readText(file), file: file, using: &generator) }
             try writeSecret(VoterCard.csv(issued), to: cards)
             print("registered \(issued.count) voters; cards in \(cards) (keep it secret)")
         }

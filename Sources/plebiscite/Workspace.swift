@@ -8,17 +8,10 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("database"), help: "SQLite file, or postgres://user:password@host:port/database.")
     var database = "plebiscite.sqlite"
 
-    /// The store the option names.
-    func store() async throws -> any ReferendumStore {
-        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            return try await PostgresStore(url: database)
-        }
-        return try SQLiteStore(path: database)
-    }
-
-    /// The engine over that store, on the machine's clock.
-    func engine() async throws -> ReferendumEngine {
-        ReferendumEngine(store: try await store())
+    /// Runs `body` with the engine over the store the option names, on the machine's clock (for
+    /// PostgreSQL, while its connections run).
+    func withEngine<T: Sendable>(_ body: (ReferendumEngine) async throws -> T) async throws -> T {
+        try await StoreLocation.withStore(database) { try await body(ReferendumEngine(store: $0)) }
     }
 }
 

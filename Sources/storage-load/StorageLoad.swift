@@ -124,7 +124,7 @@ struct StorageLoad {
     /// Opens the store at `location` (a postgres:// URL, or an SQLite path with or without `sqlite:`) for `body`.
     static func withStore(at location: String, groupCommit: Bool,
                           _ body: @Sendable (any ReferendumStore) async throws -> Void) async throws {
-        if location.hasPrefix("postgres") {
+        if StoreLocation.isPostgres(location) {
             try await PostgresStore.withStore(url: location, groupCommit: groupCommit) { try await body($0) }
         } else {
             let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location

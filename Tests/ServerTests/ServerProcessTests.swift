@@ -125,3 +125,43 @@ enum TestClientTracker {
         }
     }
 }
+
+/// The step-by-step commands on either database: each opens the store, does its step and exits (on
+/// PostgreSQL they used to wait for a connection pool that nothing ran).
+@Suite("Commands on SQLite and PostgreSQL")
+struct CommandProcessTests {
+    /// Runs `plebiscite ARGUMENTS`, killing it after 60 s; its exit status and standard output.
+    static func plebiscite(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ServerProcess.tool
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(60)
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test("init, announce, register import and status finish and see each other's work", arguments: DatabaseKind.enabled)
+    func steps(kind: DatabaseKind) async throws {
+        try await kind.withDatabase { database in
+            let directory = (temporaryPath("steps") as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let definition = "\(directory)/referendum.yaml", register = "\(directory)/register.csv"
+            try SmallReferendum.yaml.write(toFile: definition, atomically: true, encoding: .utf8)
+            try SmallReferendum.register.write(toFile: register, atomically: true, encoding: .utf8)
+            for step in [["init", definition], ["announce"], ["register", "import", register, "--cards", "\(directory)/cards.csv"]] {
+                let run = try await Self.plebiscite(step + ["--database", database])
+                #expect(run.status == 0, "\(step.joined(separator: " ")) on \(kind): \(run.output)")
+            }
+            let status = try await Self.plebiscite(["status", "--database", database])
+            #expect(status.status == 0)
+            #expect(status.output.contains("small): announced"), "\(status.output)")
+        }
+    }
+}

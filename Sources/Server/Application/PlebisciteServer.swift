@@ -55,7 +55,7 @@ struct OpenedStore: Sendable {
     let description: String
 
     init(database: String, logger: Logger) throws {
-        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+        if StoreLocation.isPostgres(database) {
             let postgres = try PostgresStore(url: database, maximumConnections: 16, logger: logger)
             store = postgres
             services = [PoolService(store: postgres)]
