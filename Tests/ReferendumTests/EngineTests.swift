@@ -64,6 +64,20 @@ struct EngineTests {
         #expect(!FileManager.default.fileExists(atPath: target), "a refused publication writes nothing")
     }
 
+    @Test("a device id that cannot name a record directory is refused before anything is stored")
+    func unpublishableDevice() async throws {
+        let running = try await SmallReferendum.open(seed: 13)
+        let session = try await running.desk.checkIn(credential: running.cards["a1"]!, stationId: "A-1")
+        var generator = SeededGenerator(seed: 3)
+        await #expect {
+            _ = try await running.desk.encrypt(session, choice: "yes", deviceId: "A-1-x/y", using: &generator)
+        } throws: { error in
+            guard case ReferendumError.wrongStation(station: "A-1", let reason) = error else { return false }
+            return reason.contains("A-1-x/y") && reason.contains("'/'")
+        }
+        #expect(try await running.engine.store.summaries().isEmpty)
+    }
+
     @Test("a voter of one region cannot vote with another region's ballot")
     func otherRegionsBallot() async throws {
         let running = try await SmallReferendum.open(seed: 12)

@@ -1,5 +1,6 @@
 import Foundation
 import ElectionGuard
+import ElectionRecord
 
 /// What a station device does for a voter: check the credential, encrypt the choice, show the
 /// confirmation code, then cast or challenge (DESIGN.md, "How a ballot travels"). One desk serves
@@ -80,12 +81,19 @@ public final class CastingDesk: Sendable {
     /// (durably, in the device's chain). The returned ballot carries its nonce, in memory only: cast
     /// it, or challenge it to open it.
     /// - Parameter visit: the mobile-box visit, required at a mobile station.
-    /// - Throws: `invalidChoice`, `mobileVisit`, or the store's errors (polls closed, device in use elsewhere).
+    /// - Throws: `invalidChoice`, `wrongStation` for a device id that cannot name a record directory,
+    ///   `mobileVisit`, or the store's errors (polls closed, device in use elsewhere).
     public func encrypt<R: RandomNumberGenerator>(
         _ session: VoterSession, choice: String, deviceId: String, visit: MobileVisit? = nil, at date: Date? = nil,
         using generator: inout R
     ) async throws -> PendingBallot {
         guard definition.options.contains(where: { $0.id == choice }) else { throw ReferendumError.invalidChoice(choice) }
+        do {
+            // The device names a directory of the published record: refuse now what could not be published.
+            _ = try RecordLayout.component(deviceId)
+        } catch {
+            throw ReferendumError.wrongStation(station: session.station.id, reason: "device \(deviceId) cannot name a directory of the record: \(error)")
+        }
         if session.station.kind == .mobile {
             guard let visit else { throw ReferendumError.mobileVisit("a ballot at mobile box \(session.station.id) needs an open visit") }
             guard visit.stationId == session.station.id, visit.returnedAt == nil else {
