@@ -157,6 +157,12 @@ struct EngineTests {
                                                    officials: ["official 1"], observers: [])
         let lateMobile = try await vote(running, "a1", "yes", at: "A-1-M", device: "A-1-M-d1", visit: laterVisit)
         _ = try await desk.endVisit(laterVisit)
+        // A visit's log is never overwritten: its id cannot start again, and it returns only once.
+        await #expect(throws: ReferendumError.mobileVisit("visit V2 exists already")) {
+            _ = try await desk.startVisit(id: "V2", stationId: "A-1-M", request: "again", requestedAt: clock.now(), officials: ["x"], observers: [])
+        }
+        await #expect(throws: ReferendumError.mobileVisit("visit V2 has already returned")) { _ = try await desk.endVisit(laterVisit) }
+        #expect(try await running.engine.store.mobileVisits().first { $0.id == "V2" }?.ballotIds == [lateMobile.ballotId])
         // a2: votes yes, then changes to no at the same station: the last counts.
         try await vote(running, "a2", "yes", at: "A-1", device: "A-1-d1")
         clock.set(SmallReferendum.duringVoting.addingTimeInterval(9000))

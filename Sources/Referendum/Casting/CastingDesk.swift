@@ -140,13 +140,17 @@ public final class CastingDesk: Sendable {
     }
 
     /// Starts a mobile-box visit.
-    /// - Throws: `mobileVisit` when `stationId` is not a mobile box or no official carries it.
+    /// - Throws: `mobileVisit` when `stationId` is not a mobile box, no official carries it, or a visit
+    ///   with this id exists already (its log must not be overwritten).
     public func startVisit(id: String, stationId: String, request: String, requestedAt: Date, officials: [String],
                            observers: [String], at date: Date? = nil) async throws -> MobileVisit {
         guard definition.station(stationId)?.kind == .mobile else {
             throw ReferendumError.mobileVisit("\(stationId) is not a mobile box")
         }
         guard !officials.isEmpty else { throw ReferendumError.mobileVisit("name the officials carrying the box") }
+        guard try await store.mobileVisits().first(where: { $0.id == id }) == nil else {
+            throw ReferendumError.mobileVisit("visit \(id) exists already")
+        }
         let visit = MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request,
                                 officials: officials, observers: observers, departedAt: date ?? clock.now())
         try await store.saveMobileVisit(visit)
@@ -154,8 +158,10 @@ public final class CastingDesk: Sendable {
     }
 
     /// Ends a visit: the box is back at its station.
+    /// - Throws: `mobileVisit` when the visit has already returned.
     public func endVisit(_ visit: MobileVisit, at date: Date? = nil) async throws -> MobileVisit {
         let stored = try await store.mobileVisits().first { $0.id == visit.id } ?? visit
+        guard stored.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visit.id) has already returned") }
         let returned = stored.returned(at: date ?? clock.now())
         try await store.saveMobileVisit(returned)
         return returned

@@ -167,9 +167,6 @@ struct StationController<Context: RequestContextWithRole> {
         }
         var random = SystemRandomNumberGenerator()
         let id = body.id ?? "\(body.station)-V" + AccessTokens.hex(AccessTokens.bytes(4, using: &random))
-        guard try await engine.store.mobileVisits().first(where: { $0.id == id }) == nil else {
-            throw APIError(.conflict, "visit \(id) exists already", reason: "exists")
-        }
         return try await desk.startVisit(id: id, stationId: body.station, request: body.request,
                                          requestedAt: body.requestedAt ?? engine.clock.now(), officials: body.officials,
                                          observers: body.observers ?? [])
@@ -182,7 +179,6 @@ struct StationController<Context: RequestContextWithRole> {
               desk.definition.station(visit.stationId)?.parent == tokenStation else {
             throw APIError(.notFound, "no visit \(id) of this station's mobile boxes", reason: "mobile-visit")
         }
-        guard visit.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(id) has already returned") }
         return try await desk.endVisit(visit)
     }
 
