@@ -22,42 +22,6 @@ struct BallotColumns: Sendable, Hashable {
     var revealedNonce: UInt256?
     var revealedChoice: String?
 
-    init(_ entry: BallotEntry) {
-        ballotId = entry.ballotId
-        confirmationCode = entry.confirmationCode
-        device = entry.deviceId
-        status = entry.status
-        ballotState = entry.ballot.state
-        station = entry.stationId
-        channel = entry.channel
-        region = entry.region
-        pseudonym = entry.pseudonym
-        encryptedAt = entry.encryptedAt
-        decidedAt = entry.decidedAt
-        mobileVisitId = entry.mobileVisitId
-        revealedNonce = entry.revealedNonce
-        revealedChoice = entry.revealedChoice
-    }
-
-    init(ballotId: String, confirmationCode: UInt256, device: String, status: BallotStatus, ballotState: EncryptedBallot.State,
-         station: String, channel: BallotChannel, region: String, pseudonym: String, encryptedAt: Date, decidedAt: Date?,
-         mobileVisitId: String?, revealedNonce: UInt256?, revealedChoice: String?) {
-        self.ballotId = ballotId
-        self.confirmationCode = confirmationCode
-        self.device = device
-        self.status = status
-        self.ballotState = ballotState
-        self.station = station
-        self.channel = channel
-        self.region = region
-        self.pseudonym = pseudonym
-        self.encryptedAt = encryptedAt
-        self.decidedAt = decidedAt
-        self.mobileVisitId = mobileVisitId
-        self.revealedNonce = revealedNonce
-        self.revealedChoice = revealedChoice
-    }
-
     /// The entry, given its encrypted ballot as appended.
     func entry(_ ballot: EncryptedBallot) -> BallotEntry {
         BallotEntry(ballot: ballot.state == ballotState ? ballot : ballot.with(state: ballotState), stationId: station,
@@ -74,5 +38,25 @@ struct BallotColumns: Sendable, Hashable {
         decided.revealedNonce = nonce
         decided.revealedChoice = choice
         return decided
+    }
+}
+
+extension BallotColumns {
+    /// The columns of `entry` (outside the struct, so that Swift still makes the memberwise initializer).
+    init(_ entry: BallotEntry) {
+        ballotId = entry.ballotId
+        confirmationCode = entry.confirmationCode
+        device = entry.deviceId
+        status = entry.status
+        ballotState = entry.ballot.state
+        station = entry.stationId
+        channel = entry.channel
+        region = entry.region
+        pseudonym = entry.pseudonym
+        encryptedAt = entry.encryptedAt
+        decidedAt = entry.decidedAt
+        mobileVisitId = entry.mobileVisitId
+        revealedNonce = entry.revealedNonce
+        revealedChoice = entry.revealedChoice
     }
 }

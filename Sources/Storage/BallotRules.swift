@@ -76,19 +76,12 @@ enum BallotRules {
 
     /// Applies a transition to `setup` as `InMemoryStore` does.
     static func transition(_ setup: inout ReferendumSetup, to: LifecycleState, at date: Date,
-                           update: @Sendable (inout ReferendumSetup) -> Void) throws {
+                           update: @Sendable (inout ReferendumSetup) -> Void) {
         let from = setup.state
         update(&setup)
         if to != from {
             setup.state = to
-            setup.history.append(try stateChange(to, at: date))
+            setup.history.append(StateChange(state: to, at: date))
         }
-    }
-
-    /// A `StateChange`, made through its Codable form: its memberwise initializer is internal to the
-    /// Referendum module.
-    private static func stateChange(_ state: LifecycleState, at date: Date) throws -> StateChange {
-        struct Fields: Encodable { let state: LifecycleState; let at: Date }
-        return try StoreCoding.decode(StateChange.self, from: StoreCoding.encode(Fields(state: state, at: date)))
     }
 }

@@ -36,7 +36,7 @@ struct AdminController<Context: RequestContextWithRole> {
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             // The voter cards: the only place the credential codes ever exist. Print them; keep no copy.
-            let body = (["voter_id,home_region,credential"] + cards.map { "\($0.voterId),\($0.homeRegion),\($0.credential)" }).joined(separator: "\n") + "\n"
+            let body = VoterCard.csv(cards)
             return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         group.get("tokens") { _, _ in JSONResponse(try await tokens.tokens().map(TokenView.init)) }

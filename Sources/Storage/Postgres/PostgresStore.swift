@@ -95,7 +95,7 @@ public final class PostgresStore: ReferendumStore {
             guard let row else { throw BallotRules.noReferendum }
             var setup = try StoreCoding.decode(ReferendumSetup.self, from: row.decode(Data.self))
             guard setup.state == from else { throw BallotRules.staleTransition(to: to, stored: setup.state, from: from) }
-            try BallotRules.transition(&setup, to: to, at: date, update: update)
+            BallotRules.transition(&setup, to: to, at: date, update: update)
             let json = try StoreCoding.encode(setup)
             try await Self.run("UPDATE referendum SET state = \(setup.state.rawValue), setup = \(json) WHERE id = 1",
                                on: connection, self.logger)

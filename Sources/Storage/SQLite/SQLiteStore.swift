@@ -63,7 +63,7 @@ public final class SQLiteStore: ReferendumStore {
         try await write { db in
             guard var setup = try ReferendumRecord.fetchOne(db)?.decoded() else { throw BallotRules.noReferendum }
             guard setup.state == from else { throw BallotRules.staleTransition(to: to, stored: setup.state, from: from) }
-            try BallotRules.transition(&setup, to: to, at: date, update: update)
+            BallotRules.transition(&setup, to: to, at: date, update: update)
             try ReferendumRecord(setup).update(db)
         }
     }
