@@ -28,7 +28,7 @@ enum ReferendumVerification {
                 TotalsVerification.run(facts, totals: totals, pass: pass, election: election, tally: tally, options: options, &ledger)
             }
         case .failure(let missing):
-            ledger.fail(.r4, missing.blocking(.r4))
+            ledger.cannotCheck([.r4], because: missing.failure)
         }
         if let totals, let results = need(files.results, [.r5], &ledger), let stations = need(files.stations, [.r5], &ledger) {
             ResultsVerification.run(facts, totals: totals, results: results, stationRows: stations, &ledger)

@@ -42,9 +42,9 @@ struct CheckLedger: Sendable {
         if !(entries[id]?.notes.contains(text) ?? false) { entries[id, default: Entry()].notes.append(text) }
     }
 
-    /// Each check in `ids` fails once, with `failure`: they cannot be made because an input is missing.
-    mutating func cannotCheck(_ ids: [CheckID], _ failure: CheckFailure, ordinal: Int = 0) {
-        for id in ids { fail(id, failure, ordinal: ordinal) }
+    /// Each check in `ids` fails once: it cannot be made because of `missing`, a missing or bad input.
+    mutating func cannotCheck(_ ids: [CheckID], because missing: CheckFailure) {
+        for id in ids { fail(id, CheckFailureError(missing).blocking(id)) }
     }
 
     /// Adds another ledger's counts and keeps the earlier first failure.

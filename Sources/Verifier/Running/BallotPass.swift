@@ -16,9 +16,7 @@ enum BallotPass {
         case .success(let value):
             election = value
         case .failure(let missing):
-            for id in [CheckID.v5A, .v5B, .v5C, .v5D, .v5E, .v6A, .v6B, .v6C, .v6D, .v7A, .v7B] {
-                total.ledger.fail(id, missing.blocking(id))
-            }
+            total.ledger.cannotCheck([.v5A, .v5B, .v5C, .v5D, .v5E, .v6A, .v6B, .v6C, .v6D, .v7A, .v7B], because: missing.failure)
             // The checks across ballots (duplicates, cast_ballot_ids, the referendum's rows) still run.
             total.summaries = listing.work.map { work in
                 let bytes = Result { () throws(ElectionRecordError) in try context.record.bytes(work.file.path) }

@@ -32,7 +32,7 @@ enum BallotChainVerification {
             }
         }
         guard let config = context.config else {
-            for id in [CheckID.v7D, .v7E, .v7F, .v7G] { ledger.fail(id, CheckFailureError(context.configProblem!).blocking(id)) }
+            ledger.cannotCheck([.v7D, .v7E, .v7F, .v7G], because: context.configProblem!)
             return
         }
         guard config.chainConfirmationCodes else {
@@ -45,7 +45,7 @@ enum BallotChainVerification {
             return
         }
         guard let extendedBaseHash = context.extendedBaseHash else {
-            for id in [CheckID.v7D, .v7E, .v7F, .v7G] { ledger.fail(id, CheckFailureError(context.keyProblem!).blocking(id)) }
+            ledger.cannotCheck([.v7D, .v7E, .v7F, .v7G], because: context.keyProblem!)
             return
         }
         let byDevice = Dictionary(grouping: pass.summaries, by: \.file.device)

@@ -20,7 +20,7 @@ enum ChallengedBallotVerification {
         guard case .success(let election) = context.election() else {
             if !files.isEmpty || !opened.isEmpty {
                 let missing = CheckFailureError(context.keyProblem ?? context.manifestProblem ?? CheckFailure(file: "", message: "no key"))
-                ledger.fail(.v12C, missing.blocking(.v12C))
+                ledger.cannotCheck([.v12C], because: missing.failure)
             }
             return files.count
         }

@@ -47,7 +47,7 @@ enum GuardianVerification {
                     ledger.check(.v4A, hash == expected, CheckFailure(
                         file: file, field: "extended_base_hash", message: "4.A extended base hash does not match H(H_B; 0x12, K) = \(expected.hex)"))
                 } else {
-                    ledger.fail(.v4A, CheckFailureError(context.configProblem!).blocking(.v4A))
+                    ledger.cannotCheck([.v4A], because: context.configProblem!)
                 }
             }
         } else if context.extendedBaseHash != nil {
@@ -68,7 +68,7 @@ enum GuardianVerification {
             ledger.check(.v2D, json.guardians.count == guardians, CheckFailure(
                 file: file, field: "guardians", message: "2.D \(json.guardians.count) guardians, election_config.json says n = \(guardians)"))
         } else {
-            ledger.fail(.v2D, CheckFailureError(context.configProblem!).blocking(.v2D))
+            ledger.cannotCheck([.v2D], because: context.configProblem!)
         }
         for (index, guardian) in json.guardians.enumerated() {
             let at = top["guardians"][index]

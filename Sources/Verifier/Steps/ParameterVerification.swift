@@ -34,7 +34,7 @@ enum ParameterVerification {
             context.configProblem = error.failure(.v1A)
         }
         guard let config = context.config else {
-            for id in [CheckID.v1A, .v1F, .v1G, .v1H] { ledger.fail(id, CheckFailureError(context.configProblem!).blocking(id)) }
+            ledger.cannotCheck([.v1A, .v1F, .v1G, .v1H], because: context.configProblem!)
             return
         }
         let file = RecordLayout.config
@@ -46,7 +46,7 @@ enum ParameterVerification {
             file: file, field: "parameter_base_hash",
             message: "1.F parameter base hash does not match H(version; 0x00, p, q, g) = \(parameterBaseHash.hex)"))
         guard let manifest = context.manifest else {
-            for id in [CheckID.v1G, .v1H] { ledger.fail(id, CheckFailureError(context.manifestProblem!).blocking(id)) }
+            ledger.cannotCheck([.v1G, .v1H], because: context.manifestProblem!)
             return
         }
         let manifestHash = manifest.manifestHash(parameterBaseHash: parameterBaseHash, dialect: context.dialect)

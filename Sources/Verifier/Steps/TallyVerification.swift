@@ -26,7 +26,7 @@ enum TallyVerification {
         elements.check(&ledger) { field in check(for: field.invalid(.notInSubgroup), tally: true) }
         guard case .success(let election) = context.election() else {
             let missing = CheckFailureError(context.keyProblem ?? context.manifestProblem ?? CheckFailure(file: file, message: "no key"))
-            for id in ids { ledger.fail(id, missing.blocking(id)) }
+            ledger.cannotCheck(ids, because: missing.failure)
             return tally
         }
         let top = RecordField(file: file)
