@@ -5,8 +5,6 @@ public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The role of a valid token sent with the request; nil without one.
     public var role: Role?
-    /// The public id of that token, for logs.
-    public var tokenId: String?
     /// Why a token that came with the request was refused (unknown, revoked), for the 401 message.
     public var tokenProblem: String?
 

@@ -1,4 +1,5 @@
 import Crypto
+import ElectionGuard
 import Foundation
 import Referendum
 
@@ -60,8 +61,6 @@ public enum AccessTokens {
         (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-    }
+    /// Lower-case hex, as the stored hashes and token ids have always been written.
+    static func hex(_ bytes: [UInt8]) -> String { Base16.encode(bytes).lowercased() }
 }

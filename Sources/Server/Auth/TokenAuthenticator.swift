@@ -27,7 +27,6 @@ struct TokenAuthenticator<Context: RequestContextWithRole>: RouterMiddleware {
         }
         if let record, record.revokedAt == nil, let role = try? Role(parsing: record.role) {
             context.role = role
-            context.tokenId = record.id
             context.logger[metadataKey: "token"] = .string(record.id)
         } else {
             context.tokenProblem = record == nil ? "the token is not known to this server" : "the token was revoked"
@@ -47,7 +46,6 @@ struct TokenAuthenticator<Context: RequestContextWithRole>: RouterMiddleware {
 /// A request context that carries a role.
 public protocol RequestContextWithRole: RequestContext {
     var role: Role? { get set }
-    var tokenId: String? { get set }
     var tokenProblem: String? { get set }
 }
 
