@@ -103,7 +103,7 @@ public final class CastingDesk: Sendable {
         let head = try await store.chainHead(device: deviceId)
         var chain = BallotChain(initialBaux: election.baux0, extendedBaseHash: election.extendedBaseHash, lastCode: head?.lastCode)
         let sequence = String((head?.length ?? 0) + 1)
-        let ballotId = "\(deviceId)-" + String(repeating: "0", count: max(0, 6 - sequence.count)) + sequence
+        let ballotId = "\(deviceId)-" + sequence.leftPadded(to: 6)
         let nonce = UInt256.random(using: &generator)
         let plaintext = PlaintextBallot(
             id: ballotId, styleId: definition.ballotStyle(for: session.region),

@@ -42,10 +42,6 @@ struct TallyAccumulator {
 
     init(definition: ReferendumDefinition) { self.definition = definition }
 
-    /// The station whose protocol a ballot belongs to: a mobile box's parent, else the station itself.
-    func tallyStation(of entry: BallotEntry) -> String {
-        definition.station(entry.stationId)?.parent ?? entry.stationId
-    }
 
     mutating func add(_ entry: BallotEntry) throws {
         guard let contest = entry.ballot.contests.first(where: { $0.contestId == entry.region }) else {
@@ -55,7 +51,7 @@ struct TallyAccumulator {
             guard let option = definition.option(region: entry.region, selectionId: selection.selectionId) else {
                 throw ReferendumError.counting("ballot \(entry.ballotId): unknown selection \(selection.selectionId)")
             }
-            for scope in [TallyScope.region(entry.region), .station(tallyStation(of: entry), region: entry.region), .allRegions] {
+            for scope in [TallyScope.region(entry.region), .station(definition.tallyStation(of: entry.stationId), region: entry.region), .allRegions] {
                 let key = "\(scope.key)#\(option)"
                 let current = sums[key] ?? (scope, option, .zero, 0)
                 sums[key] = (scope, option, current.ciphertext + selection.ciphertext, current.ballots + 1)

@@ -164,6 +164,10 @@ public struct ReferendumDefinition: Codable, Sendable, Hashable {
 
     /// The station with `id`.
     public func station(_ id: String) -> Station? { stations.first { $0.id == id } }
+
+    /// The station whose count a ballot taken at `stationId` belongs to: a mobile box's parent, else
+    /// the station itself.
+    public func tallyStation(of stationId: String) -> String { station(stationId)?.parent ?? stationId }
 }
 
 /// Text in several languages, keyed by language code.

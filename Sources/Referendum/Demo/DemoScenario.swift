@@ -175,7 +175,3 @@ struct SplitMix: RandomNumberGenerator {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}
-

@@ -58,7 +58,7 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
         var mobileByRegion = [String: Int](), mobileByStation = [String: Int]()
         for summary in summaries where count.resolution.counted.contains(summary.ballotId) && summary.channel == .mobile {
             mobileByRegion[summary.region, default: 0] += 1
-            let station = definition.station(summary.stationId)?.parent ?? summary.stationId
+            let station = definition.tallyStation(of: summary.stationId)
             mobileByStation["\(station)/\(summary.region)", default: 0] += 1
         }
         func share(_ part: Int, _ whole: Int?) -> Double? {

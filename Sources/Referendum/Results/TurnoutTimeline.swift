@@ -23,7 +23,7 @@ public struct TurnoutTimeline: Sendable, Codable, Hashable {
         var byRegion = [String: [Date: Int]](), byStation = [String: [Date: Int]]()
         for summary in cast {
             let hour = Date(timeIntervalSince1970: (summary.decidedAt.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
-            let station = definition.station(summary.stationId)?.parent ?? summary.stationId
+            let station = definition.tallyStation(of: summary.stationId)
             byStation[station, default: [:]][hour, default: 0] += 1
             if firstSeen.insert(summary.pseudonym).inserted { byRegion[summary.region, default: [:]][hour, default: 0] += 1 }
         }
