@@ -10,6 +10,15 @@ public struct ElementModP: Sendable, Hashable, CustomStringConvertible {
     /// An element of Z_p^r from big-endian bytes (at most 512 after leading zeros).
     /// - Throws: `wrongLength`, `outOfRange` (not in 1..<p) or `notInSubgroup` (x^q != 1 mod p), naming `field`.
     public init(bytes: [UInt8], field: String = "ElementModP") throws {
+        try self.init(bytesDeferringSubgroupCheck: bytes, field: field)
+        guard isInSubgroup else { throw ElectionGuardError.notInSubgroup(field: field) }
+    }
+
+    /// An element of Z_p from big-endian bytes, checked for length and range (1..<p) but not yet for
+    /// the subgroup (x^q = 1, about 1 ms): for a caller that checks many elements at once afterwards (the
+    /// verifier's batch test) or reads back what it wrote itself. Whoever uses it owns that check.
+    /// - Throws: `wrongLength` or `outOfRange`, naming `field`.
+    public init(bytesDeferringSubgroupCheck bytes: [UInt8], field: String = "ElementModP") throws {
         let significant = bytes.drop { $0 == 0 }
         guard significant.count <= GroupParameters.pByteCount else {
             throw ElectionGuardError.wrongLength(field: field, expected: GroupParameters.pByteCount, actual: bytes.count)
@@ -19,7 +28,6 @@ public struct ElementModP: Sendable, Hashable, CustomStringConvertible {
             throw ElectionGuardError.outOfRange(field: field, bound: "p")
         }
         self.value = value
-        guard isInSubgroup else { throw ElectionGuardError.notInSubgroup(field: field) }
     }
 
     /// An element of Z_p^r from hex, as records write it.

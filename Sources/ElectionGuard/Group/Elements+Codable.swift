@@ -42,14 +42,12 @@ extension ElementModP: HexCodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         let field = decoder.codingPath.map(\.stringValue).joined(separator: ".")
-        guard let bytes = Base16.decode(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: ElectionGuardError.invalidHex(field: field).description)
+        do {
+            guard let bytes = Base16.decode(text) else { throw ElectionGuardError.invalidHex(field: field) }
+            try self.init(bytesDeferringSubgroupCheck: bytes, field: field)
+        } catch let error as ElectionGuardError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
-        let value = GMPInteger(bigEndian: bytes)
-        guard value.compare(0) > 0, value.compare(GroupParameters.p) < 0 else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: ElectionGuardError.outOfRange(field: field, bound: "p").description)
-        }
-        self.init(unchecked: value)
     }
 
     /// The validating decoding of `HexCodable`.

@@ -27,7 +27,7 @@ extension RecordField {
                 throw invalid(.outOfRange("not in 1..<p"))
             }
         case .deferred(let collector):
-            guard let element = try? ElementModP(from: RangeCheckedHexDecoder(hex: hex, path: path)) else {
+            guard let element = try? ElementModP(bytesDeferringSubgroupCheck: bytes, field: path) else {
                 throw invalid(.outOfRange("not in 1..<p"))
             }
             collector.append(element, at: self)
@@ -82,35 +82,5 @@ extension RecordField {
     /// The bytes of even-length hex in either case; [] for ""; nil for anything else.
     static func decodeHex(_ hex: String) -> [UInt8]? {
         hex.isEmpty ? [] : Base16.decode(hex)
-    }
-}
-
-/// Decodes one element mod p through ElectionGuard's `Codable` path with
-/// `CodingUserInfoKey.trustedElectionGuardStore` set, which checks hex and range (1 ≤ x < p) but not
-/// the subgroup: the only way ElectionGuard offers to build an element without the exponentiation.
-/// Used for `SubgroupCheck.deferred` only, whose collector gets every element so decoded.
-private struct RangeCheckedHexDecoder: Decoder, SingleValueDecodingContainer {
-    let hex: String
-    let path: String
-
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [.trustedElectionGuardStore: true] }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "\(path): a hex string"))
-    }
-
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([Any].self, .init(codingPath: [], debugDescription: "\(path): a hex string"))
-    }
-
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
-
-    func decodeNil() -> Bool { false }
-
-    func decode(_ type: String.Type) throws -> String { hex }
-
-    func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "\(path): a hex string"))
     }
 }
