@@ -1,5 +1,6 @@
 import Foundation
 import ElectionGuard
+import ElectionRecord
 
 /// How a ballot reached the box.
 public enum BallotChannel: String, Codable, Sendable, Hashable, CaseIterable {
@@ -105,5 +106,17 @@ public struct CastSummary: Sendable, Hashable, Codable {
         self.region = region
         self.status = status
         self.decidedAt = decidedAt
+    }
+}
+
+extension BallotEntry {
+    /// What the record says became of this ballot once the revote rule has run: counted or superseded
+    /// if cast, challenged, or abandoned (never decided).
+    public func outcome(under resolution: RevoteResolution) -> BallotRow.Status {
+        switch status {
+        case .cast: resolution.counted.contains(ballotId) ? .counted : .superseded
+        case .challenged: .challenged
+        case .pending, .abandoned: .abandoned
+        }
     }
 }

@@ -132,10 +132,11 @@ public enum RecordPublisher {
 
     /// The egk state and the published status of an entry.
     static func disposition(of entry: BallotEntry, resolution: RevoteResolution) -> (EncryptedBallot.State, BallotRow.Status) {
-        switch entry.status {
-        case .cast: resolution.counted.contains(entry.ballotId) ? (.cast, .counted) : (.unknown, .superseded)
-        case .challenged: (.challenged, .challenged)
-        case .pending, .abandoned: (.unknown, .abandoned)
+        let outcome = entry.outcome(under: resolution)
+        return switch outcome {
+        case .counted: (.cast, outcome)
+        case .challenged: (.challenged, outcome)
+        case .superseded, .abandoned: (.unknown, outcome)
         }
     }
 

@@ -31,7 +31,7 @@ public struct TrackerAnswer: Sendable, Codable, Hashable {
         case (.challenged, _): .challenged
         case (.abandoned, _): .abandoned
         case (.cast, nil): .received
-        case (.cast, let resolution?): resolution.counted.contains(entry.ballotId) ? .cast : .superseded
+        case (.cast, let resolution?): entry.outcome(under: resolution) == .counted ? .cast : .superseded
         }
         return TrackerAnswer(code: code.hex, status: status, station: entry.stationId, decidedAt: entry.decidedAt,
                              choice: status == .challenged ? entry.revealedChoice : nil)

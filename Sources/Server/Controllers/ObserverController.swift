@@ -62,7 +62,7 @@ struct BoardRow: Encodable, Sendable {
         device = entry.deviceId
         channel = entry.channel.rawValue
         status = switch (entry.status, resolution) {
-        case (.cast, let resolution?): resolution.counted.contains(entry.ballotId) ? "counted" : "superseded"
+        case (.cast, let resolution?): entry.outcome(under: resolution).rawValue
         default: entry.status.rawValue
         }
         encryptedAt = entry.encryptedAt
