@@ -53,31 +53,32 @@ public struct BallotEncryptor: Sendable {
         let status = ContestData.status(votes: voted.count + plain.writeIns.count, limit: contest.votesAllowed)
         // An over-voted contest is recorded as voting for nothing; what was marked goes into the contest data.
         let overVoted = status == .overVote
-        var nonceSum = ElementModQ.zero
-        let encryptedSelections = selections.map { selection in
-            let vote = overVoted ? 0 : (plain.votes[selection.id] ?? 0)
-            let nonce = hashes.selectionNonce(ballotNonce: ballotNonce, contest: contest, selection: selection)
-            nonceSum = nonceSum + nonce
-            let ciphertext = publicKey.encrypt(vote, nonce: nonce)
-            let proof = RangeProof.prove(ciphertext: ciphertext, plaintext: vote, nonce: nonce, limit: 1,
-                                         publicKey: publicKey, extendedBaseHash: hashes.extendedBaseHash)
-            return EncryptedSelection(selectionId: selection.id, sequenceOrder: selection.sequenceOrder,
-                                      ciphertext: ciphertext, proof: proof)
-        }
-        let total = ElGamalCiphertext.sum(encryptedSelections.map(\.ciphertext))
-        // The proof is about what the ciphertexts hold: write-ins count toward the status only.
-        let totalVotes = overVoted ? 0 : voted.count
-        let proof = RangeProof.prove(ciphertext: total, plaintext: totalVotes, nonce: nonceSum,
-                                     limit: contest.votesAllowed, publicKey: publicKey,
-                                     extendedBaseHash: hashes.extendedBaseHash)
+        let votes = selections.map { overVoted ? 0 : (plain.votes[$0.id] ?? 0) }
+        let nonces = selections.map { hashes.selectionNonce(ballotNonce: ballotNonce, contest: contest, selection: $0) }
+        let ciphertexts = zip(votes, nonces).map { publicKey.encrypt($0, nonce: $1) }
         let data = ContestData(status: status, overVotes: overVoted ? voted.map(\.sequenceOrder) : [],
                                writeIns: plain.writeIns)
-        let contestData = encryptContestData(data, contest: contest, ballotNonce: ballotNonce)
-        let contestHash = hashes.contestHash(contestId: contest.id, sequenceOrder: contest.sequenceOrder,
-                                             ciphertexts: encryptedSelections.map(\.ciphertext))
+        return assemble(contest, selections: selections, ciphertexts: ciphertexts, nonces: nonces, votes: votes,
+                        data: data, ballotNonce: ballotNonce)
+    }
+
+    /// A contest from its selections' ciphertexts (in `selections` order), their nonces and votes: a range
+    /// proof (0 or 1) per selection, the proof of the total (the proof is about what the ciphertexts hold:
+    /// write-ins count toward the status only), the contest data and the contest hash. Shared by ordinary
+    /// and pre-encrypted ballots.
+    func assemble(_ contest: ContestDescription, selections: [SelectionDescription], ciphertexts: [ElGamalCiphertext],
+                  nonces: [ElementModQ], votes: [Int], data: ContestData, ballotNonce: UInt256) -> EncryptedContest {
+        let encryptedSelections = selections.indices.map { k in
+            EncryptedSelection(selectionId: selections[k].id, sequenceOrder: selections[k].sequenceOrder, ciphertext: ciphertexts[k],
+                               proof: RangeProof.prove(ciphertext: ciphertexts[k], plaintext: votes[k], nonce: nonces[k], limit: 1,
+                                                       publicKey: publicKey, extendedBaseHash: hashes.extendedBaseHash))
+        }
+        let proof = RangeProof.prove(ciphertext: .sum(ciphertexts), plaintext: votes.reduce(0, +), nonce: nonces.reduce(.zero, +),
+                                     limit: contest.votesAllowed, publicKey: publicKey, extendedBaseHash: hashes.extendedBaseHash)
+        let contestHash = hashes.contestHash(contestId: contest.id, sequenceOrder: contest.sequenceOrder, ciphertexts: ciphertexts)
         return EncryptedContest(contestId: contest.id, sequenceOrder: contest.sequenceOrder,
-                                votesAllowed: contest.votesAllowed, contestHash: contestHash,
-                                selections: encryptedSelections, proof: proof, contestData: contestData)
+                                votesAllowed: contest.votesAllowed, contestHash: contestHash, selections: encryptedSelections,
+                                proof: proof, contestData: encryptContestData(data, contest: contest, ballotNonce: ballotNonce))
     }
 
     func encryptContestData(_ data: ContestData, contest: ContestDescription, ballotNonce: UInt256) -> HashedElGamalCiphertext {

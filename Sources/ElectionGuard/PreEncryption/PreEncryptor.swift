@@ -138,23 +138,9 @@ public struct PreEncryptor: Sendable {
             }
         }
         let votedIds = Set(chosen.map { contest.rows[$0] }.filter { !$0.isNull }.map(\.rowId))
-        var encryptedSelections = [EncryptedSelection]()
-        for (k, selection) in selections.enumerated() {
-            let vote = votedIds.contains(selection.id) ? 1 : 0
-            let proof = RangeProof.prove(ciphertext: ciphertexts[k], plaintext: vote, nonce: nonces[k], limit: 1,
-                                         publicKey: publicKey, extendedBaseHash: hashes.extendedBaseHash)
-            encryptedSelections.append(EncryptedSelection(selectionId: selection.id, sequenceOrder: selection.sequenceOrder,
-                                                          ciphertext: ciphertexts[k], proof: proof))
-        }
-        let nonceSum = nonces.reduce(ElementModQ.zero, +)
-        let proof = RangeProof.prove(ciphertext: .sum(ciphertexts), plaintext: votedIds.count, nonce: nonceSum, limit: limit,
-                                     publicKey: publicKey, extendedBaseHash: hashes.extendedBaseHash)
-        let contestData = encryptor.encryptContestData(ContestData(status: .normal), contest: description, ballotNonce: primaryNonce)
-        let contestHash = hashes.contestHash(contestId: description.id, sequenceOrder: description.sequenceOrder,
-                                             ciphertexts: ciphertexts)
-        let encrypted = EncryptedContest(contestId: description.id, sequenceOrder: description.sequenceOrder,
-                                         votesAllowed: limit, contestHash: contestHash, selections: encryptedSelections,
-                                         proof: proof, contestData: contestData)
+        let votes = selections.map { votedIds.contains($0.id) ? 1 : 0 }
+        let encrypted = encryptor.assemble(description, selections: selections, ciphertexts: ciphertexts, nonces: nonces,
+                                           votes: votes, data: ContestData(status: .normal), ballotNonce: primaryNonce)
         let selected = chosen.map { contest.rows[$0] }
             .sorted { $0.selectionHash.bytes.lexicographicallyPrecedes($1.selectionHash.bytes) }
             .map { RecordedPreEncryption.SelectedVector(selectionHash: $0.selectionHash, shortCode: $0.shortCode,
