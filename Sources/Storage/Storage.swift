@@ -9,6 +9,7 @@ import Referendum
 //   BallotRules     what append and decide do, given what is stored: shared by both, and the
 //                   same rules as the in-memory reference store.
 //   GroupCommit     concurrent appends and decisions batched into one transaction.
+//   StoreLocation   which store a `--database` names, opened (and for PostgreSQL, run) for a body.
 //
 // Both stores keep each value as the JSON the domain types encode to, plus the columns that
 // queries need (state, statuses, devices, counts); JSON the store wrote itself is decoded without
