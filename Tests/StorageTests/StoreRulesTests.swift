@@ -249,6 +249,31 @@ struct StoreRulesTests {
         }
     }
 
+    @Test("ballots appended on one visit from stale copies of it are all listed; a returned visit takes none", arguments: StoreKind.enabled)
+    func visitBallots(kind: StoreKind) async throws {
+        try await withFreshStore(kind) { subject in
+            let store = subject.store
+            try await Fixtures.prepare(store)
+            let visit = Fixtures.visit("visit-1")
+            try await store.saveMobileVisit(visit)
+            // Two devices each hold the visit as it was when they started: neither may drop the other's ballot.
+            let first = Fixtures.entry("mob1-000001", device: "mob1", station: "A-1-M", channel: .mobile, visit: visit.id)
+            let second = Fixtures.entry("mob2-000001", device: "mob2", station: "A-1-M", channel: .mobile, visit: visit.id)
+            try await store.append(first, after: nil, visit: visit)
+            try await store.append(second, after: nil, visit: visit)
+            try await store.append(second, after: nil, visit: visit)
+            #expect(try await store.mobileVisits().first?.ballotIds == [first.ballotId, second.ballotId])
+            // Once returned (a stale copy of the open visit notwithstanding), the visit takes no more ballots.
+            try await store.saveMobileVisit(try #require(try await store.mobileVisits().first).returned(at: Fixtures.moment.addingTimeInterval(7_200)))
+            let late = Fixtures.entry("mob3-000001", device: "mob3", station: "A-1-M", channel: .mobile, visit: visit.id)
+            await #expect(throws: ReferendumError.mobileVisit("visit visit-1 has already returned")) {
+                try await store.append(late, after: nil, visit: visit)
+            }
+            #expect(try await store.entry(ballotId: late.ballotId) == nil, "the refused ballot is not stored either")
+            #expect(try await store.mobileVisits().first?.returnedAt != nil)
+        }
+    }
+
     @Test("what is stored reads back exactly: entries, summaries, visits", arguments: StoreKind.enabled)
     func roundTrips(kind: StoreKind) async throws {
         try await withFreshStore(kind) { subject in

@@ -116,10 +116,8 @@ public final class CastingDesk: Sendable {
                                 channel: session.station.kind == .mobile ? .mobile : .station, region: session.region,
                                 pseudonym: session.pseudonym, encryptedAt: now, status: .pending, mobileVisitId: visit?.id)
         if let visit {
-            // The stored visit, not the caller's copy, so that no earlier ballot of the visit is dropped.
-            let stored = try await store.mobileVisits().first { $0.id == visit.id } ?? visit
-            guard stored.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visit.id) has already returned") }
-            try await store.append(entry, after: head?.lastCode, visit: stored.adding(ballotId))
+            // The store adds the ballot to the visit as stored, in the append's transaction.
+            try await store.append(entry, after: head?.lastCode, visit: visit)
         } else {
             try await store.append(entry, after: head?.lastCode)
         }

@@ -40,6 +40,18 @@ public struct MobileVisit: Sendable, Hashable, Codable {
                     observers: observers, departedAt: departedAt, returnedAt: returnedAt, ballotIds: ballotIds + [ballotId])
     }
 
+    /// What a store saves when ballot `ballotId` is appended on this visit: the visit as stored now
+    /// (`stored`, or this one when none is stored) with the ballot listed once. Stores apply it inside
+    /// the append's transaction, so that ballots taken at once on one visit are all kept and a visit
+    /// that has returned is never reopened.
+    /// - Throws: `mobileVisit` when the stored visit returned before this ballot.
+    public func recording(_ ballotId: String, over stored: MobileVisit?) throws -> MobileVisit {
+        let current = stored ?? self
+        if current.ballotIds.contains(ballotId) { return current }
+        guard current.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(id) has already returned") }
+        return current.adding(ballotId)
+    }
+
     /// The visit closed at `date`.
     public func returned(at date: Date) -> MobileVisit {
         MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request, officials: officials,

@@ -90,8 +90,9 @@ public actor InMemoryStore: ReferendumStore {
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) throws {
+        let recorded = try visit.recording(entry.ballotId, over: visits[visit.id])
         try append(entry, after: previous)
-        visits[visit.id] = visit
+        visits[visit.id] = recorded
     }
 
     public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) throws -> BallotEntry {

@@ -55,7 +55,8 @@ public protocol ReferendumStore: Sendable {
     /// Stores a mobile-box visit (new or updated).
     func saveMobileVisit(_ visit: MobileVisit) async throws
     func mobileVisits() async throws -> [MobileVisit]
-    /// A ballot and the visit that took it, in one transaction (the visit lists the ballot).
+    /// A ballot and the visit that took it, in one transaction: the stored visit (or `visit`, if none
+    /// is stored yet) gets the ballot added, as `MobileVisit.recording(_:over:)` says.
     func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) async throws
 
     /// Stores a guardian's round of the decryption; a guardian's round is written once.

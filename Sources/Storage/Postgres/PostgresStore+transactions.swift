@@ -114,6 +114,13 @@ extension PostgresStore {
         let storedCode = try await Self.run("SELECT confirmation_code FROM ballot WHERE ballot_id = \(entry.ballotId)",
                                             on: connection, logger).first
             .map { try UInt256(hex: $0.decode(String.self), field: "ballot.confirmation_code") }
+        // The visit as stored, locked for this transaction, so that no other ballot of it is dropped.
+        var recordedVisit: MobileVisit?
+        if let visit {
+            let stored = try await Self.run("SELECT visit FROM mobile_visit WHERE id = \(visit.id) FOR UPDATE", on: connection, logger)
+                .first.map { try StoreCoding.decode(MobileVisit.self, from: $0.decode(Data.self)) }
+            recordedVisit = try visit.recording(entry.ballotId, over: stored)
+        }
         let outcome = try BallotRules.append(entry, after: previous, state: state, storedCode: storedCode, head: head)
         if case .insert(let head) = outcome {
             let columns = BallotColumns(entry)
@@ -135,7 +142,7 @@ extension PostgresStore {
                 UPDATE device_chain SET last_code = \(head.lastCode.hex), length = \(head.length) WHERE device = \(entry.deviceId)
                 """, on: connection, logger)
         }
-        if let visit { try await Self.save(visit, on: connection, logger) }
+        if let recordedVisit { try await Self.save(recordedVisit, on: connection, logger) }
     }
 
     /// Decides a ballot inside the current transaction: only its columns change.

@@ -59,6 +59,10 @@ extension SQLiteStore {
     /// Appends `entry`, whose encrypted ballot encodes to `json`, and saves the visit that took it,
     /// inside the current transaction.
     static func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?, _ db: Database) throws {
+        // The visit as stored in this transaction, so that no other ballot of it is dropped.
+        let recordedVisit = try visit.map { visit in
+            try visit.recording(entry.ballotId, over: try MobileVisitRecord.fetchOne(db, key: visit.id)?.decoded())
+        }
         let storedCode = try String.fetchOne(db, sql: "SELECT confirmation_code FROM ballot WHERE ballot_id = ?",
                                              arguments: [entry.ballotId])
         let outcome = try BallotRules.append(
@@ -74,7 +78,7 @@ extension SQLiteStore {
             try EncryptedBallotRecord(ballotId: entry.ballotId, json: json).insert(db)
             try DeviceChainRecord(device: entry.deviceId, head: head).save(db)
         }
-        if let visit { try MobileVisitRecord(visit).save(db) }
+        if let recordedVisit { try MobileVisitRecord(recordedVisit).save(db) }
     }
 
     /// Decides a ballot inside the current transaction: only its columns change.
