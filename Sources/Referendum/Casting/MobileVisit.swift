@@ -52,6 +52,15 @@ public struct MobileVisit: Sendable, Hashable, Codable {
         return current.adding(ballotId)
     }
 
+    /// This visit as a store saves it over `stored`: a visit's ballot list only grows, so the ballots
+    /// stored meanwhile (appended after this copy was read) are kept, in front of any new ones.
+    public func keepingBallots(of stored: MobileVisit?) -> MobileVisit {
+        guard let stored, stored.ballotIds != ballotIds else { return self }
+        return MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request, officials: officials,
+                           observers: observers, departedAt: departedAt, returnedAt: returnedAt,
+                           ballotIds: stored.ballotIds + ballotIds.filter { !stored.ballotIds.contains($0) })
+    }
+
     /// The visit closed at `date`.
     public func returned(at date: Date) -> MobileVisit {
         MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request, officials: officials,

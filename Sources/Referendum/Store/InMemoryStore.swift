@@ -119,7 +119,7 @@ public actor InMemoryStore: ReferendumStore {
 
     public func summaries() -> [CastSummary] { ballots.values.map(\.summary) }
 
-    public func saveMobileVisit(_ visit: MobileVisit) { visits[visit.id] = visit }
+    public func saveMobileVisit(_ visit: MobileVisit) { visits[visit.id] = visit.keepingBallots(of: visits[visit.id]) }
 
     public func mobileVisits() -> [MobileVisit] { visits.values.sorted { $0.id < $1.id } }
 

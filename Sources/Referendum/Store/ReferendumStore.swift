@@ -52,7 +52,8 @@ public protocol ReferendumStore: Sendable {
     /// Every ballot's metadata, without ciphertexts.
     func summaries() async throws -> [CastSummary]
 
-    /// Stores a mobile-box visit (new or updated).
+    /// Stores a mobile-box visit (new or updated), keeping the ballots the stored one lists
+    /// (`MobileVisit.keepingBallots(of:)`), in one transaction.
     func saveMobileVisit(_ visit: MobileVisit) async throws
     func mobileVisits() async throws -> [MobileVisit]
     /// A ballot and the visit that took it, in one transaction: the stored visit (or `visit`, if none

@@ -242,7 +242,11 @@ public final class PostgresStore: ReferendumStore {
     // MARK: Mobile boxes and guardians
 
     public func saveMobileVisit(_ visit: MobileVisit) async throws {
-        try await transaction { connection in try await Self.save(visit, on: connection, self.logger) }
+        try await transaction { connection in
+            let stored = try await Self.run("SELECT visit FROM mobile_visit WHERE id = \(visit.id) FOR UPDATE", on: connection, self.logger)
+                .first.map { try StoreCoding.decode(MobileVisit.self, from: $0.decode(Data.self)) }
+            try await Self.save(visit.keepingBallots(of: stored), on: connection, self.logger)
+        }
     }
 
     public func mobileVisits() async throws -> [MobileVisit] {

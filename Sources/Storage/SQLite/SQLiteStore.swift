@@ -180,7 +180,9 @@ public final class SQLiteStore: ReferendumStore {
     // MARK: Mobile boxes and guardians
 
     public func saveMobileVisit(_ visit: MobileVisit) async throws {
-        try await write { db in try MobileVisitRecord(visit).save(db) }
+        try await write { db in
+            try MobileVisitRecord(visit.keepingBallots(of: try MobileVisitRecord.fetchOne(db, key: visit.id)?.decoded())).save(db)
+        }
     }
 
     public func mobileVisits() async throws -> [MobileVisit] {
