@@ -30,6 +30,10 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case chainMoved(device: String)
     /// The store failed underneath.
     case storage(String)
+    /// A value sent from outside (a device, a form) that breaks a rule of its field: too long, wrong characters.
+    case invalidInput(field: String, reason: String)
+    /// A station's device acting for a station that is neither its own nor one of its mobile boxes.
+    case notOwnStation(token: String, station: String)
 
     public var description: String {
         switch self {
@@ -43,6 +47,9 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .wrongStation(let station, let reason): "station \(station): \(reason)"
         case .outsideWindow(let region, let at, let opens, let closes):
             "voting in \(region) is open from \(opens) to \(closes); it is now \(at)"
+        case .invalidInput(let field, let reason): "\(field): \(reason)"
+        case .notOwnStation(let token, let station):
+            "this token is for station \(token); it may act for \(station) only if that is one of its mobile boxes"
         case .unknownBallot(let id): "no ballot \(id) in this referendum"
         case .ballotAlreadyDecided(let id, let state): "ballot \(id) is already \(state)"
         case .invalidChoice(let choice): "\(choice) is not an option of this referendum"

@@ -6,7 +6,7 @@ import Referendum
 //
 //   SQLiteStore     one database file (GRDB, WAL, synchronous=FULL): the embedded default.
 //   PostgresStore   one PostgreSQL database shared by several server processes (postgres-nio).
-//   BallotRules     what append and decide do, given what is stored: shared by both, and the
+//   StoreRules     what append and decide do, given what is stored: shared by both, and the
 //                   same rules as the in-memory reference store.
 //   GroupCommit     concurrent appends and decisions batched into one transaction.
 //   StoreLocation   which store a `--database` names, opened (and for PostgreSQL, run) for a body.

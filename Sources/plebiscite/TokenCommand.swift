@@ -16,9 +16,17 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "admin, observer, station:<id> or guardian:<id>.") var role: String
         @Option(help: "Who or which device it is for.") var label = ""
+        @Option(help: "Hours after which the token lets no one in (default: until revoked).") var expiresInHours: Int?
+
+        func validate() throws {
+            if let hours = expiresInHours, !(1...8_784).contains(hours) {
+                throw ValidationError("--expires-in-hours is from 1 to 8784 (a year)")
+            }
+        }
 
         func run() async throws {
-            let issued = try await PlebisciteServer.issueToken(role: role, label: label, database: workspace.database, logger: quietLogger)
+            let issued = try await PlebisciteServer.issueToken(role: role, label: label, expiresInHours: expiresInHours,
+                                                                 database: workspace.database, logger: quietLogger)
             print(issued.token)
             note("token \(issued.record.id) for \(issued.record.role) issued; it is shown only now")
         }

@@ -72,8 +72,8 @@ struct EngineTests {
         await #expect {
             _ = try await running.desk.encrypt(session, choice: "yes", deviceId: "A-1-x/y", using: &generator)
         } throws: { error in
-            guard case ReferendumError.wrongStation(station: "A-1", let reason) = error else { return false }
-            return reason.contains("A-1-x/y") && reason.contains("'/'")
+            guard case ReferendumError.invalidInput(field: "device", let reason) = error else { return false }
+            return reason.contains("letters A-Z, digits, - and _")
         }
         #expect(try await running.engine.store.summaries().isEmpty)
     }

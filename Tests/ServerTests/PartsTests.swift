@@ -32,8 +32,8 @@ struct PartsTests {
         let sessions = BoothSessions(idleLifetime: .seconds(60))
         let voter = VoterSession(pseudonym: "p", region: "alpha",
                                  station: ReferendumDefinition.Station(id: "A-1", kind: .regional, serves: ["alpha"], location: "x"))
-        let first = sessions.start(tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
-        let second = sessions.start(tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
+        let first = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
+        let second = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
         #expect(sessions.peek(first.id, station: "A-1") == nil, "a new check-in ends the device's session")
         #expect(sessions.peek(second.id, station: "B-1") == nil, "another station cannot see it")
         try await sessions.with(second.id, station: "A-1") { _ in
@@ -43,6 +43,27 @@ struct PartsTests {
         #expect(sessions.expire(now: .now + .seconds(30)) == 0)
         #expect(sessions.expire(now: .now + .seconds(61)) == 1)
         #expect(sessions.openSessions().isEmpty)
+    }
+
+    @Test("voter sessions: a check-in never ends another token's device session, and a token has a cap")
+    func sessionLimits() throws {
+        let sessions = BoothSessions(idleLifetime: .seconds(60), maximumPerToken: 2)
+        let voter = VoterSession(pseudonym: "p", region: "alpha",
+                                 station: ReferendumDefinition.Station(id: "A-1", kind: .regional, serves: ["alpha"], location: "x"))
+        let mine = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
+        #expect(throws: APIError.self, "another token cannot take over A-1-B1") {
+            try sessions.start(tokenId: "t2", tokenStation: "A-1", device: "A-1-B1", voter: voter, visitId: nil)
+        }
+        #expect(sessions.peek(mine.id, station: "A-1") != nil, "the device's session lives on")
+        _ = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B2", voter: voter, visitId: nil)
+        do {
+            _ = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B3", voter: voter, visitId: nil)
+            Issue.record("a third session of a token with a cap of 2 was opened")
+        } catch let error as APIError {
+            #expect(error.status == .tooManyRequests && error.reason == "too-many-sessions")
+        }
+        // The same device checking in again replaces its own session, within the cap.
+        _ = try sessions.start(tokenId: "t1", tokenStation: "A-1", device: "A-1-B2", voter: voter, visitId: nil)
     }
 
     @Test("the chart escapes region names and draws one line per region with a register")

@@ -3,7 +3,7 @@ import ElectionGuard
 import ElectionRecord
 
 /// What a station device does for a voter: check the credential, encrypt the choice, show the
-/// confirmation code, then cast or challenge (DESIGN.md, "How a ballot travels"). One desk serves
+/// confirmation code, then cast or challenge (docs/architecture.md, "How a ballot travels"). One desk serves
 /// every device of a process; the election's tables are built once when it opens.
 public final class CastingDesk: Sendable {
     public let store: any ReferendumStore
@@ -33,6 +33,37 @@ public final class CastingDesk: Sendable {
                                                     contests: [setup.definition.contest(for: region.id)!])
         }
         self.encryptors = encryptors
+    }
+
+    /// Checks a voter in at a station device, with every rule a device's request must meet: the device
+    /// belongs to `stationId` (`requireDevice`), `stationId` is the token's station `tokenStation` or one
+    /// of its mobile boxes, a mobile box's ballot belongs to an open visit of that box, and then the
+    /// voter's own rules (`checkIn(credential:stationId:at:)`).
+    /// - Throws: `invalidInput` for an over-long value, `notOwnStation`, `wrongStation`, `mobileVisit`,
+    ///   and the voter's errors.
+    public func checkIn(credential: String, station stationId: String, device: String, visit visitId: String?,
+                        tokenStation: String, at date: Date? = nil) async throws -> CheckIn {
+        try ReferendumDefinition.requireShort(credential, field: "credential")
+        try ReferendumDefinition.requireShort(stationId, field: "station")
+        if let visitId { try ReferendumDefinition.requireShort(visitId, field: "visit") }
+        if stationId != tokenStation {
+            guard let box = definition.station(stationId), box.kind == .mobile, box.parent == tokenStation else {
+                throw ReferendumError.notOwnStation(token: tokenStation, station: stationId)
+            }
+        }
+        try definition.requireDevice(device, of: stationId)
+        var visit: MobileVisit?
+        if let visitId {
+            guard let found = try await store.mobileVisits().first(where: { $0.id == visitId }), found.stationId == stationId else {
+                throw ReferendumError.mobileVisit("no visit \(visitId) of mobile box \(stationId)")
+            }
+            guard found.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visitId) has already returned") }
+            visit = found
+        } else if definition.station(stationId)?.kind == .mobile {
+            throw ReferendumError.mobileVisit("a ballot at mobile box \(stationId) needs an open visit: start one and send its id as visit")
+        }
+        let voter = try await checkIn(credential: credential, stationId: stationId, at: date)
+        return CheckIn(voter: voter, device: device, visit: visit)
     }
 
     /// Checks a voter in at `stationId`: the credential is on the register, the station serves the
@@ -66,14 +97,7 @@ public final class CastingDesk: Sendable {
                 throw ReferendumError.wrongStation(station: stationId, reason: "external stations are for displaced voters; this voter votes in \(voter.homeRegion)")
             }
         }
-        let now = date ?? clock.now()
-        let window = definition.schedule.window(for: voter.homeRegion)!
-        guard window.contains(now) else {
-            let format = ISO8601DateFormatter()
-            format.timeZone = TimeZone(identifier: definition.region(voter.homeRegion)!.timeZone)
-            throw ReferendumError.outsideWindow(region: voter.homeRegion, at: format.string(from: now),
-                                                opens: format.string(from: window.opens), closes: format.string(from: window.closes))
-        }
+        try definition.requireVotingWindow(region: voter.homeRegion, at: date ?? clock.now())
         return VoterSession(pseudonym: voter.pseudonym, region: voter.homeRegion, station: station)
     }
 
@@ -87,19 +111,20 @@ public final class CastingDesk: Sendable {
         _ session: VoterSession, choice: String, deviceId: String, visit: MobileVisit? = nil, at date: Date? = nil,
         using generator: inout R
     ) async throws -> PendingBallot {
-        guard definition.options.contains(where: { $0.id == choice }) else { throw ReferendumError.invalidChoice(choice) }
-        do {
-            // The device names a directory of the published record: refuse now what could not be published.
-            _ = try RecordLayout.component(deviceId)
-        } catch {
-            throw ReferendumError.wrongStation(station: session.station.id, reason: "device \(deviceId) cannot name a directory of the record: \(error)")
+        guard definition.options.contains(where: { $0.id == choice }) else {
+            throw ReferendumError.invalidChoice(String(choice.prefix(ReferendumDefinition.maximumInputLength)))
         }
+        // The device names a directory of the published record: refuse now what could not be published.
+        try definition.requireDevice(deviceId, of: session.station.id)
         if session.station.kind == .mobile {
             guard let visit else { throw ReferendumError.mobileVisit("a ballot at mobile box \(session.station.id) needs an open visit") }
             guard visit.stationId == session.station.id, visit.returnedAt == nil else {
                 throw ReferendumError.mobileVisit("visit \(visit.id) is not an open visit of \(session.station.id)")
             }
         }
+        let now = date ?? clock.now()
+        // The store checks the window again, inside the ballot's transaction.
+        try definition.requireVotingWindow(region: session.region, at: now)
         let head = try await store.chainHead(device: deviceId)
         var chain = BallotChain(initialBaux: election.baux0, extendedBaseHash: election.extendedBaseHash, lastCode: head?.lastCode)
         let sequence = String((head?.length ?? 0) + 1)
@@ -108,7 +133,6 @@ public final class CastingDesk: Sendable {
         let plaintext = PlaintextBallot(
             id: ballotId, styleId: definition.ballotStyle(for: session.region),
             contests: [.init(contestId: session.region, votes: [definition.selectionId(region: session.region, option: choice): 1])])
-        let now = date ?? clock.now()
         let ballot = try encryptors[session.region]!.encrypt(
             plaintext, ballotNonce: nonce, codeBaux: chain.nextBaux, device: deviceId, timestamp: Int(now.timeIntervalSince1970))
         chain.append(ballot.confirmationCode)
@@ -136,34 +160,13 @@ public final class CastingDesk: Sendable {
         try await store.decide(ballotId: pending.entry.ballotId, status: .challenged, at: date ?? clock.now(),
                                nonce: pending.nonce, choice: pending.choice)
     }
+}
 
-    /// Starts a mobile-box visit.
-    /// - Throws: `mobileVisit` when `stationId` is not a mobile box, no official carries it, or a visit
-    ///   with this id exists already (its log must not be overwritten).
-    public func startVisit(id: String, stationId: String, request: String, requestedAt: Date, officials: [String],
-                           observers: [String], at date: Date? = nil) async throws -> MobileVisit {
-        guard definition.station(stationId)?.kind == .mobile else {
-            throw ReferendumError.mobileVisit("\(stationId) is not a mobile box")
-        }
-        guard !officials.isEmpty else { throw ReferendumError.mobileVisit("name the officials carrying the box") }
-        guard try await store.mobileVisits().first(where: { $0.id == id }) == nil else {
-            throw ReferendumError.mobileVisit("visit \(id) exists already")
-        }
-        let visit = MobileVisit(id: id, stationId: stationId, requestedAt: requestedAt, request: request,
-                                officials: officials, observers: observers, departedAt: date ?? clock.now())
-        try await store.saveMobileVisit(visit)
-        return visit
-    }
-
-    /// Ends a visit: the box is back at its station.
-    /// - Throws: `mobileVisit` when the visit has already returned.
-    public func endVisit(_ visit: MobileVisit, at date: Date? = nil) async throws -> MobileVisit {
-        let stored = try await store.mobileVisits().first { $0.id == visit.id } ?? visit
-        guard stored.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visit.id) has already returned") }
-        let returned = stored.returned(at: date ?? clock.now())
-        try await store.saveMobileVisit(returned)
-        return returned
-    }
+/// A voter checked in at a device, with the mobile-box visit the ballot belongs to.
+public struct CheckIn: Sendable {
+    public let voter: VoterSession
+    public let device: String
+    public let visit: MobileVisit?
 }
 
 /// A checked-in voter at a station: who (by pseudonym), which region's ballot, where.

@@ -16,6 +16,10 @@ public protocol AccessTokenStore: Sendable {
     /// Marks a token revoked; returns it, or nil when no token has this id. Revoking twice keeps the
     /// first time.
     func revokeToken(id: String, at date: Date) async throws -> AccessTokenRecord?
+    /// Binds station device `device` to the token `tokenId` unless a live token holds it already (a
+    /// device of a revoked token is free again), in one transaction.
+    /// - Returns: the id of the token that holds the device now: `tokenId`, or the other one.
+    func bindDevice(_ device: String, toToken tokenId: String, at date: Date) async throws -> String
 }
 
 /// An issued token as stored: who it is for and the SHA-256 of the token, never the token.
@@ -30,19 +34,31 @@ public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public let label: String
     public let createdAt: Date
     public let revokedAt: Date?
+    /// After this the token lets no one in; nil: until revoked.
+    public let expiresAt: Date?
 
-    public init(id: String, role: String, tokenHash: String, label: String, createdAt: Date, revokedAt: Date? = nil) {
+    public init(id: String, role: String, tokenHash: String, label: String, createdAt: Date, revokedAt: Date? = nil,
+                expiresAt: Date? = nil) {
         self.id = id
         self.role = role
         self.tokenHash = tokenHash
         self.label = label
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.expiresAt = expiresAt
     }
 
     /// This record revoked at `date` (kept as it was if already revoked).
     public func revoked(at date: Date) -> AccessTokenRecord {
-        AccessTokenRecord(id: id, role: role, tokenHash: tokenHash, label: label, createdAt: createdAt, revokedAt: revokedAt ?? date)
+        AccessTokenRecord(id: id, role: role, tokenHash: tokenHash, label: label, createdAt: createdAt, revokedAt: revokedAt ?? date,
+                          expiresAt: expiresAt)
+    }
+
+    /// Why the token lets no one in at `date` (revoked, expired), or nil when it is valid.
+    public func problem(at date: Date) -> String? {
+        if revokedAt != nil { return "the token was revoked" }
+        if let expiresAt, expiresAt <= date { return "the token expired" }
+        return nil
     }
 }
 
@@ -67,5 +83,15 @@ public actor InMemoryTokenStore: AccessTokenStore {
         guard let index = records.firstIndex(where: { $0.id == id }) else { return nil }
         records[index] = records[index].revoked(at: date)
         return records[index]
+    }
+
+    private var devices = [String: String]()
+
+    public func bindDevice(_ device: String, toToken tokenId: String, at date: Date) -> String {
+        if let owner = devices[device], owner != tokenId, records.contains(where: { $0.id == owner && $0.revokedAt == nil }) {
+            return owner
+        }
+        devices[device] = tokenId
+        return tokenId
     }
 }

@@ -17,25 +17,21 @@ public actor InMemoryStore: ReferendumStore {
     public func loadSetup() -> ReferendumSetup? { setup }
 
     public func create(_ setup: ReferendumSetup) throws {
-        guard self.setup == nil else { throw ReferendumError.storage("a referendum already exists in this store") }
+        guard self.setup == nil else { throw StoreRules.referendumExists }
         self.setup = setup
     }
 
     public func transition(from: LifecycleState, to: LifecycleState, at date: Date, update: @Sendable (inout ReferendumSetup) -> Void) throws {
-        guard var current = setup else { throw ReferendumError.storage("no referendum in this store") }
-        guard current.state == from else { throw ReferendumError.lifecycle(action: "move to \(to.rawValue)", state: current.state, required: [from]) }
-        update(&current)
-        if to != from {
-            current.state = to
-            current.history.append(StateChange(state: to, at: date))
-        }
+        guard var current = setup else { throw StoreRules.noReferendum }
+        guard current.state == from else { throw StoreRules.staleTransition(to: to, stored: current.state, from: from) }
+        StoreRules.transition(&current, to: to, at: date, update: update)
         setup = current
     }
 
     public func addVoters(_ newVoters: [RegisteredVoter]) throws {
         var ids = voterIdsSeen
         for voter in newVoters where !ids.insert(voter.voterId).inserted {
-            throw ReferendumError.register(file: "(store)", line: 0, field: "voter_id", reason: "voter \(voter.voterId) is already registered")
+            throw StoreRules.duplicateVoter(voter.voterId)
         }
         voterIdsSeen = ids
         for voter in newVoters { voters[voter.credentialKey] = voter }
@@ -67,24 +63,14 @@ public actor InMemoryStore: ReferendumStore {
 
     public func chainHead(device: String) -> ChainHead? { chains[device] }
 
-    private func requireOpen(_ action: String) throws {
-        let state = setup?.state ?? .draft
-        guard state == .open else { throw ReferendumError.lifecycle(action: action, state: state, required: [.open]) }
-    }
-
     public func append(_ entry: BallotEntry, after previous: UInt256?) throws {
-        try requireOpen("cast")
-        if let existing = ballots[entry.ballotId] {
-            guard existing.confirmationCode == entry.confirmationCode else {
-                throw ReferendumError.storage("ballot \(entry.ballotId) exists with another confirmation code")
-            }
-            return
+        let outcome = try StoreRules.append(entry, after: previous, state: setup?.state, storedCode: ballots[entry.ballotId]?.confirmationCode,
+                                            head: chains[entry.deviceId], definition: setup?.definition)
+        guard case .insert(let head) = outcome else { return }
+        guard byCode[entry.confirmationCode] == nil else {
+            throw ReferendumError.storage("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
         }
-        let head = chains[entry.deviceId]
-        guard head?.lastCode == previous else {
-            throw ReferendumError.chainMoved(device: entry.deviceId)
-        }
-        chains[entry.deviceId] = ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1)
+        chains[entry.deviceId] = head
         ballots[entry.ballotId] = entry
         byCode[entry.confirmationCode] = entry.ballotId
     }
@@ -97,9 +83,8 @@ public actor InMemoryStore: ReferendumStore {
 
     public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) throws -> BallotEntry {
         guard let entry = ballots[ballotId] else { throw ReferendumError.unknownBallot(ballotId) }
-        if entry.status == status { return entry }
-        if status != .abandoned { try requireOpen(status == .cast ? "cast" : "challenge") }
-        guard entry.status == .pending else { throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: entry.status.rawValue) }
+        guard try StoreRules.decide(stored: entry.status, ballotId: ballotId, status: status, state: setup?.state,
+                                    region: entry.region, at: date, definition: setup?.definition) else { return entry }
         let decided = entry.decided(status, at: date, nonce: nonce, choice: choice)
         ballots[ballotId] = decided
         return decided
@@ -125,7 +110,7 @@ public actor InMemoryStore: ReferendumStore {
 
     public func saveDecryptionRound(_ round: GuardianDecryptionRound) throws {
         guard !rounds.contains(where: { $0.guardianId == round.guardianId && $0.round == round.round }) else {
-            throw ReferendumError.guardian(id: round.guardianId, reason: "round \(round.round.rawValue) was already submitted")
+            throw StoreRules.duplicateRound(round)
         }
         rounds.append(round)
     }

@@ -23,12 +23,16 @@ public enum PlebisciteServer {
     }
 
     /// Issues a token for `role` in the database at `database`; returns it (printed once by the CLI).
-    public static func issueToken(role: String, label: String, database: String, logger: Logger) async throws -> AccessTokens.Issued {
+    public static func issueToken(role: String, label: String, expiresInHours: Int? = nil, database: String,
+                                  logger: Logger) async throws -> AccessTokens.Issued {
         let opened = try OpenedStore(database: database, logger: logger)
         return try await opened.whileRunning {
             var generator = SystemRandomNumberGenerator()
+            let now = Date()
             return try await AccessTokens.issue(try Role(parsing: role), label: label, setup: try await opened.store.loadSetup(),
-                                                store: opened.store, at: Date(), using: &generator)
+                                                store: opened.store, at: now,
+                                                expiresAt: expiresInHours.map { now.addingTimeInterval(Double($0) * 3_600) },
+                                                using: &generator)
         }
     }
 

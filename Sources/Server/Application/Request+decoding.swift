@@ -2,6 +2,30 @@ import Foundation
 import Hummingbird
 import NIOCore
 
+/// How much of a request body a route reads. Everything takes a small body, except the two
+/// administrator uploads: a referendum definition and a register (which can be large CSV files).
+/// `BodyLimitMiddleware` refuses a declared larger body before anything reads it.
+public enum BodyLimit {
+    /// Every route but the uploads: forms, JSON steps, a guardian's round.
+    public static let standard = 16 * 1024
+    /// A guardian's decryption round carries one share and proof per total: larger than a form.
+    public static let guardianRound = 16 * 1024 * 1024
+    /// A referendum definition (YAML).
+    public static let definition = 1024 * 1024
+    /// A register (CSV).
+    public static let register = 64 * 1024 * 1024
+
+    /// The limit for a request path.
+    static func forPath(_ path: String) -> Int {
+        switch path {
+        case "/api/v1/admin/register": register
+        case "/api/v1/admin/referendum": definition
+        case "/api/v1/guardian/rounds": guardianRound
+        default: standard
+        }
+    }
+}
+
 extension Request {
     /// The body decoded as JSON into `T`.
     /// - Throws: `APIError` 400 saying which field is missing or wrong, or that the body is not JSON.
@@ -26,28 +50,59 @@ extension Request {
         return text
     }
 
-    /// The whole body, up to the context's limit.
+    /// The whole body, up to the route's limit (`BodyLimit.forPath`).
+    /// - Throws: `APIError` 413 past the limit, whether the body declared its length or not.
     func bodyData(context: some RequestContext) async throws -> Data {
+        let limit = BodyLimit.forPath(uri.path)
         do {
-            let buffer = try await body.collect(upTo: context.maxUploadSize)
+            let buffer = try await body.collect(upTo: limit)
             return Data(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the request body is larger than \(context.maxUploadSize / 1_048_576) MB")
+            throw APIError.tooLarge(limit)
         }
     }
 
-    /// A form body (application/x-www-form-urlencoded) as name -> value.
-    func formFields(context: some RequestContext) async throws -> [String: String] {
-        let text = try await bodyText(context: context)
-        var fields = [String: String]()
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            func decode(_ text: String) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
-            }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+    /// A form body (application/x-www-form-urlencoded) decoded by Hummingbird's form decoder.
+    /// - Throws: `APIError` 400 for a body that is not a form of this route.
+    func form<T: Decodable>(_ type: T.Type, context: some RequestContext) async throws -> T {
+        try FormDecoding.decode(type, from: try await bodyText(context: context))
+    }
+}
+
+/// Form bodies through Hummingbird's `URLEncodedFormDecoder`, with its errors as 400s.
+enum FormDecoding {
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        do {
+            return try URLEncodedFormDecoder().decode(type, from: text)
+        } catch let error as DecodingError {
+            throw APIError(.badRequest, "the form does not fit this page: \(APIError.describe(error))", reason: "malformed")
+        } catch {
+            throw APIError(.badRequest, "the form is not application/x-www-form-urlencoded: \(error)", reason: "malformed")
         }
-        return fields
+    }
+}
+
+extension APIError {
+    /// 413 for a body over `limit` bytes.
+    static func tooLarge(_ limit: Int) -> APIError {
+        let size = limit >= 1_048_576 ? "\(limit / 1_048_576) MB" : "\(limit / 1024) KB"
+        return APIError(.contentTooLarge, "the request body is larger than this route takes (\(size))")
+    }
+}
+
+/// Refuses at once (413, before the handler or anything else reads a byte of it) a body whose
+/// declared length is over its route's limit; bodies without a declared length are cut off at the
+/// limit as they are read.
+struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let declared = request.headers[.contentLength] {
+            let limit = BodyLimit.forPath(request.uri.path)
+            guard let length = Int(declared), length >= 0 else {
+                throw APIError(.badRequest, "Content-Length \(declared.prefix(32)) is not a length", reason: "malformed")
+            }
+            guard length <= limit else { throw APIError.tooLarge(limit) }
+        }
+        return try await next(request, context)
     }
 }
 

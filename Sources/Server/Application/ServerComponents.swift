@@ -12,6 +12,7 @@ public struct ServerComponents: Sendable {
     let desks: DeskProvider
     let tokenCache: TokenCache
     let turnout: TurnoutCache
+    let caches: PublicCaches
     let record: RecordFiles
     let pages: PageRenderer
 
@@ -22,11 +23,12 @@ public struct ServerComponents: Sendable {
         engine = ReferendumEngine(store: store, clock: clock)
         self.tokens = tokens
         self.options = options
-        sessions = BoothSessions(idleLifetime: options.sessionLifetime)
+        sessions = BoothSessions(idleLifetime: options.sessionLifetime, maximumPerToken: options.maximumSessionsPerToken)
         metrics = ServerMetrics()
         desks = DeskProvider(engine: engine)
         tokenCache = TokenCache()
         turnout = TurnoutCache(engine: engine)
+        caches = PublicCaches(engine: engine)
         record = RecordFiles(directory: options.recordDirectory)
         pages = PageRenderer()
     }

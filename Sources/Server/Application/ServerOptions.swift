@@ -14,10 +14,23 @@ public struct ServerOptions: Sendable {
     public var sessionLifetime: Duration
     /// A turnout event stream ends after this long (browsers reconnect by themselves).
     public var streamLifetime: Duration
+    /// The server is reached over HTTPS through a TLS proxy (docs/server.md): the pages' cookies are
+    /// `Secure`, and responses carry `Strict-Transport-Security`.
+    public var behindTLSProxy: Bool
+    /// A connection that sends nothing for this long is closed.
+    public var idleTimeout: Duration
+    /// At most this many connections are open at once; more wait in the listen backlog.
+    public var maximumConnections: Int
+    /// Open voter sessions one station token may have (one per device it runs).
+    public var maximumSessionsPerToken: Int
+
+    /// Whether the pages' cookies are `Secure`.
+    public var secureCookies: Bool { behindTLSProxy }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "plebiscite.sqlite", recordDirectory: String = "record",
                 logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(15 * 60),
-                streamLifetime: Duration = .seconds(600)) {
+                streamLifetime: Duration = .seconds(600), behindTLSProxy: Bool = false, idleTimeout: Duration = .seconds(30),
+                maximumConnections: Int = 1_000, maximumSessionsPerToken: Int = 32) {
         self.host = host
         self.port = port
         self.database = database
@@ -25,5 +38,9 @@ public struct ServerOptions: Sendable {
         self.logLevel = logLevel
         self.sessionLifetime = sessionLifetime
         self.streamLifetime = streamLifetime
+        self.behindTLSProxy = behindTLSProxy
+        self.idleTimeout = idleTimeout
+        self.maximumConnections = maximumConnections
+        self.maximumSessionsPerToken = maximumSessionsPerToken
     }
 }

@@ -7,11 +7,14 @@ public struct ServerRequestContext: RequestContext {
     public var role: Role?
     /// Why a token that came with the request was refused (unknown, revoked), for the 401 message.
     public var tokenProblem: String?
+    /// The id of that token (station devices are bound to it).
+    public var tokenId: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
     }
 
-    /// Registers can be large CSV files.
-    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+    /// What Hummingbird's own decoders read at most; our routes read their body through
+    /// `Request.bodyData`, whose limit depends on the route (`BodyLimit`).
+    public var maxUploadSize: Int { BodyLimit.standard }
 }

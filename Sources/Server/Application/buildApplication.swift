@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Referendum
 import ServiceLifecycle
@@ -20,7 +21,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var application = Application(
         router: buildRouter(components),
-        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "plebiscite"),
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000))),
+        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "plebiscite",
+                             availableConnectionsDelegate: MaximumAvailableConnections(options.maximumConnections)),
         services: services + [BoothSessionSweeper(sessions: components.sessions, logger: logger)],
         onServerRunning: { channel in onListening(channel.localAddress?.port ?? options.port) },
         logger: logger

@@ -7,19 +7,23 @@ public func buildRouter(_ components: ServerComponents) -> Router<ServerRequestC
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: components.metrics))
     router.add(middleware: APIErrorMiddleware())
-    router.add(middleware: TokenAuthenticator(store: components.tokens, cache: components.tokenCache))
+    router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: OriginCheckMiddleware())
+    router.add(middleware: TokenAuthenticator(store: components.tokens, cache: components.tokenCache, clock: components.engine.clock))
 
     let api = router.group("api/v1")
     AdminController<ServerRequestContext>(engine: components.engine, tokens: components.tokens, tokenCache: components.tokenCache,
-                                          sessions: components.sessions, record: components.record)
+                                          sessions: components.sessions, record: components.record, caches: components.caches)
         .addRoutes(to: api.group("admin"))
-    StationController<ServerRequestContext>(desks: components.desks, sessions: components.sessions, metrics: components.metrics)
+    StationController<ServerRequestContext>(desks: components.desks, sessions: components.sessions, tokens: components.tokens, metrics: components.metrics)
         .addRoutes(to: api.group("station"))
     GuardianController<ServerRequestContext>(engine: components.engine).addRoutes(to: api.group("guardian"))
-    ObserverController<ServerRequestContext>(engine: components.engine, tokens: components.tokens, turnout: components.turnout,
+    ObserverController<ServerRequestContext>(engine: components.engine, tokens: components.tokens, tokenCache: components.tokenCache,
+                                             turnout: components.turnout,
                                              streamLifetime: components.options.streamLifetime)
         .addRoutes(to: api.group("observer"))
-    PublicController<ServerRequestContext>(engine: components.engine, turnout: components.turnout, record: components.record)
+    PublicController<ServerRequestContext>(engine: components.engine, turnout: components.turnout, caches: components.caches,
+                                          record: components.record)
         .addRoutes(to: api)
 
     router.get("record.zip") { _, context in try await components.record.download(context: context) }

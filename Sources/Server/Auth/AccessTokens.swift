@@ -19,12 +19,12 @@ public enum AccessTokens {
     /// - Throws: `APIError` (422) for a station or guardian the referendum does not have.
     public static func issue<R: RandomNumberGenerator>(
         _ role: Role, label: String, setup: ReferendumSetup?, store: some AccessTokenStore, at date: Date,
-        using generator: inout R
+        expiresAt: Date? = nil, using generator: inout R
     ) async throws -> Issued {
         try check(role, against: setup)
         let token = "plb_" + hex(bytes(32, using: &generator))
         let record = AccessTokenRecord(id: hex(bytes(6, using: &generator)), role: role.description, tokenHash: hash(token),
-                                       label: label, createdAt: date)
+                                       label: label, createdAt: date, expiresAt: expiresAt)
         try await store.saveToken(record)
         return Issued(token: token, record: record)
     }

@@ -13,9 +13,16 @@ struct TokenAuthenticator<Context: RequestContextWithRole>: RouterMiddleware {
 
     let store: any AccessTokenStore
     let cache: TokenCache
+    let clock: any ReferendumClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token = Self.token(in: request) else { return try await next(request, context) }
+        // A token is 68 characters; anything much longer is not one, and is not hashed.
+        guard token.utf8.count <= 256 else {
+            var context = context
+            context.tokenProblem = "the token is not known to this server"
+            return try await next(request, context)
+        }
         var context = context
         let hash = AccessTokens.hash(token)
         let record: AccessTokenRecord?
@@ -25,11 +32,12 @@ struct TokenAuthenticator<Context: RequestContextWithRole>: RouterMiddleware {
             record = try await store.token(hash: hash)
             if let record { cache.remember(record) }
         }
-        if let record, record.revokedAt == nil, let role = try? Role(parsing: record.role) {
+        if let record, record.problem(at: clock.now()) == nil, let role = try? Role(parsing: record.role) {
             context.role = role
+            context.tokenId = record.id
             context.logger[metadataKey: "token"] = .string(record.id)
         } else {
-            context.tokenProblem = record == nil ? "the token is not known to this server" : "the token was revoked"
+            context.tokenProblem = record.flatMap { $0.problem(at: clock.now()) } ?? "the token is not known to this server"
         }
         return try await next(request, context)
     }
@@ -47,6 +55,7 @@ struct TokenAuthenticator<Context: RequestContextWithRole>: RouterMiddleware {
 public protocol RequestContextWithRole: RequestContext {
     var role: Role? { get set }
     var tokenProblem: String? { get set }
+    var tokenId: String? { get set }
 }
 
 extension ServerRequestContext: RequestContextWithRole {}

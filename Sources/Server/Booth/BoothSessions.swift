@@ -7,8 +7,10 @@ import Referendum
 /// stops loses them, and the pending ballots they held become abandoned at the count, as the engine
 /// rules.
 ///
-/// One session per device: a new check-in on a device ends the session it had. A session is used
-/// by one request at a time (a second one at the same moment is refused, not queued).
+/// One session per device: a new check-in on a device ends that device's own previous session (the
+/// voter walked away), and no other device's: a device id is bound to the token that first used it
+/// (`AccessTokenStore.bindDevice`). A token has at most `maximumPerToken` open sessions. A session
+/// is used by one request at a time (a second one at the same moment is refused, not queued).
 public final class BoothSessions: Sendable {
     /// What a session shows.
     public enum Stage: Sendable {
@@ -23,6 +25,8 @@ public final class BoothSessions: Sendable {
     /// A voter at a device.
     public struct Session: Sendable {
         public let id: String
+        /// The token that checked the voter in.
+        public let tokenId: String
         /// The station of the token that checked the voter in (a mobile box's parent for box sessions).
         public let tokenStation: String
         public let device: String
@@ -36,22 +40,44 @@ public final class BoothSessions: Sendable {
     private let state = NIOLockedValueBox(State())
     /// How long an idle session lives.
     public let idleLifetime: Duration
+    /// How many sessions one token may have open at once (one per device it runs).
+    public let maximumPerToken: Int
 
     struct State {
         var sessions = [String: Session]()
         var byDevice = [String: String]()
     }
 
-    public init(idleLifetime: Duration = .seconds(15 * 60)) { self.idleLifetime = idleLifetime }
+    public init(idleLifetime: Duration = .seconds(15 * 60), maximumPerToken: Int = 32) {
+        self.idleLifetime = idleLifetime
+        self.maximumPerToken = maximumPerToken
+    }
 
     /// Starts a session for a checked-in voter on `device`, ending the device's previous one.
-    func start(tokenStation: String, device: String, voter: VoterSession, visitId: String?) -> Session {
+    /// - Throws: `APIError` 409 when the device's session is in the middle of a request, 429 when the
+    ///   token has `maximumPerToken` open sessions on other devices.
+    func start(tokenId: String, tokenStation: String, device: String, voter: VoterSession, visitId: String?) throws -> Session {
         var idBytes = SystemRandomNumberGenerator()
         let id = AccessTokens.hex(AccessTokens.bytes(16, using: &idBytes))
-        let session = Session(id: id, tokenStation: tokenStation, device: device, voter: voter, visitId: visitId,
+        let session = Session(id: id, tokenId: tokenId, tokenStation: tokenStation, device: device, voter: voter, visitId: visitId,
                               stage: .choosing(lastChallenged: nil), lastUsed: .now, busy: false)
-        state.withLockedValue { state in
-            if let previous = state.byDevice[device] { state.sessions[previous] = nil }
+        try state.withLockedValue { state in
+            let previous = state.byDevice[device].flatMap { state.sessions[$0] }
+            if let previous {
+                guard previous.tokenId == tokenId else {
+                    throw APIError(.forbidden, "device \(device) is in use by another token", reason: "device-of-another-token")
+                }
+                guard !previous.busy else {
+                    throw APIError(.conflict, "device \(device) is in the middle of a request; try again", reason: "session-busy")
+                }
+            } else {
+                let open = state.sessions.values.count { $0.tokenId == tokenId }
+                guard open < maximumPerToken else {
+                    throw APIError(.tooManyRequests, "this token has \(open) open voter sessions, the most one token may have; end some first",
+                                   reason: "too-many-sessions")
+                }
+            }
+            if let previous { state.sessions[previous.id] = nil }
             state.sessions[id] = session
             state.byDevice[device] = id
         }

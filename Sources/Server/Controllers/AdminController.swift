@@ -10,6 +10,7 @@ struct AdminController<Context: RequestContextWithRole> {
     let tokenCache: TokenCache
     let sessions: BoothSessions
     let record: RecordFiles
+    let caches: PublicCaches
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.add(middleware: RequireRole<Context>(.admin))
@@ -17,6 +18,7 @@ struct AdminController<Context: RequestContextWithRole> {
             let yaml = try await request.bodyText(context: context)
             var generator = SystemRandomNumberGenerator()
             try await engine.create(try ReferendumDefinition.parse(yaml, file: "(request body)"), using: &generator)
+            caches.invalidate()
             context.logger.notice("referendum created")
             return JSONResponse(.created, PublicReferendum(try await engine.setup()))
         }
@@ -24,6 +26,7 @@ struct AdminController<Context: RequestContextWithRole> {
         group.post("lifecycle/{action}") { request, context in
             let action = try context.parameters.require("action")
             let result = try await step(action, request: request, context: context)
+            caches.invalidate()
             let state = try await engine.setup().state.rawValue
             context.logger.notice("lifecycle step", metadata: ["action": "\(action)", "state": "\(state)"])
             return result
@@ -32,6 +35,7 @@ struct AdminController<Context: RequestContextWithRole> {
             let csv = try await request.bodyText(context: context)
             var generator = SystemRandomNumberGenerator()
             let cards = try await engine.importRegister(csv: csv, file: "(request body)", using: &generator)
+            caches.invalidate()
             context.logger.notice("register imported", metadata: ["voters": "\(cards.count)"])
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
@@ -43,8 +47,16 @@ struct AdminController<Context: RequestContextWithRole> {
         group.post("tokens") { request, context in
             let body = try await request.decodeJSON(IssueTokenRequest.self, context: context)
             var generator = SystemRandomNumberGenerator()
+            guard (body.label ?? "").count <= 200 else { throw APIError(.unprocessableContent, "label: at most 200 characters") }
+            let now = engine.clock.now()
+            let expires = try body.expiresInSeconds.map { seconds in
+                guard seconds > 0, seconds <= 366 * 86_400 else {
+                    throw APIError(.unprocessableContent, "expiresInSeconds: from 1 to \(366 * 86_400) (a year)")
+                }
+                return now.addingTimeInterval(Double(seconds))
+            }
             let issued = try await AccessTokens.issue(try Role(parsing: body.role), label: body.label ?? "", setup: try await engine.store.loadSetup(),
-                                                      store: tokens, at: engine.clock.now(), using: &generator)
+                                                      store: tokens, at: now, expiresAt: expires, using: &generator)
             context.logger.notice("token issued", metadata: ["id": "\(issued.record.id)", "role": "\(issued.record.role)"])
             return JSONResponse(.created, IssuedToken(token: issued.token, record: TokenView(issued.record)))
         }
@@ -119,6 +131,8 @@ struct AdminController<Context: RequestContextWithRole> {
 struct IssueTokenRequest: Decodable {
     let role: String
     let label: String?
+    /// The token lets no one in after this many seconds; absent: until revoked.
+    let expiresInSeconds: Int?
 }
 
 /// A token as listed: never the token itself, nor its hash.
@@ -128,6 +142,7 @@ struct TokenView: Encodable, Sendable {
     let label: String
     let createdAt: Date
     let revokedAt: Date?
+    let expiresAt: Date?
 
     init(_ record: AccessTokenRecord) {
         id = record.id
@@ -135,6 +150,7 @@ struct TokenView: Encodable, Sendable {
         label = record.label
         createdAt = record.createdAt
         revokedAt = record.revokedAt
+        expiresAt = record.expiresAt
     }
 }
 

@@ -41,6 +41,10 @@ public struct TrackerAnswer: Sendable, Codable, Hashable {
     /// (or the `+` a form's query makes of a space).
     /// - Throws: `APIError` 400 saying what a code looks like.
     public static func parse(_ text: String) throws -> UInt256 {
+        guard text.count <= 200 else {
+            throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(text.count) characters",
+                           reason: "bad-code")
+        }
         guard let digits = ConfirmationCodeLookup.normalize(text), let code = try? UInt256(hex: digits) else {
             let count = text.filter { !ConfirmationCodeLookup.separators.contains($0) }.count
             throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(count) characters",

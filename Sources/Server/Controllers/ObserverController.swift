@@ -10,13 +10,25 @@ import Referendum
 struct ObserverController<Context: RequestContextWithRole> {
     let engine: ReferendumEngine
     let tokens: any AccessTokenStore
+    let tokenCache: TokenCache
     let turnout: TurnoutCache
     var streamLifetime: Duration = .seconds(600)
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.add(middleware: RequireRole<Context>(.observer, .admin))
         group.get("turnout") { _, _ in JSONResponse(try await turnout.snapshot()) }
-        group.get("turnout/stream") { _, _ in TurnoutStream(cache: turnout, lifetime: streamLifetime).response() }
+        group.get("turnout/stream") { request, _ in
+            // The stream ends when its token is revoked or expires (checked on every tick).
+            let hash = TokenAuthenticator<Context>.token(in: request).map(AccessTokens.hash)
+            let (tokens, tokenCache, clock) = (tokens, tokenCache, engine.clock)
+            return TurnoutStream(cache: turnout, lifetime: streamLifetime) {
+                guard let hash else { return false }
+                var record = tokenCache.lookup(hash)
+                if record == nil { record = try await tokens.token(hash: hash) }
+                guard let record else { return false }
+                return record.problem(at: clock.now()) == nil
+            }.response()
+        }
         group.get("ballots") { request, _ in
             let after = request.uri.queryParameters["after"].map(String.init)
             let limit = min(max(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 500, 1), 5_000)

@@ -7,10 +7,11 @@ import Referendum
 struct PublicController<Context: RequestContextWithRole> {
     let engine: ReferendumEngine
     let turnout: TurnoutCache
+    let caches: PublicCaches
     let record: RecordFiles
 
     func addRoutes(to group: RouterGroup<Context>) {
-        group.get("referendum") { _, _ in JSONResponse(PublicReferendum(try await engine.setup())) }
+        group.get("referendum") { _, _ in JSONResponse(PublicReferendum(try await caches.requireSetup())) }
         group.get("turnout") { _, _ in JSONResponse(try await turnout.snapshot()) }
         group.get("results") { _, _ in JSONResponse(try await results()) }
         group.get("results/stations.csv") { _, _ in
@@ -26,18 +27,17 @@ struct PublicController<Context: RequestContextWithRole> {
     }
 
     func results() async throws -> ReferendumResults {
-        let setup = try await engine.setup()
+        let setup = try await caches.requireSetup()
         guard setup.decryption != nil else {
             throw APIError(.conflict, "the results are published once the guardians have decrypted the totals; the referendum is \(setup.state.rawValue) (live turnout: /api/v1/turnout)",
                            reason: "not-decrypted")
         }
-        return try ReferendumResults.compute(setup: setup, register: try await engine.store.registerCounts(),
-                                             summaries: try await engine.store.summaries())
+        return try await caches.results(of: setup)
     }
 
     func track(_ text: String) async throws -> TrackerAnswer {
         let code = try TrackerAnswer.parse(text)
-        return TrackerAnswer.answer(code: code, entry: try await engine.store.entry(confirmationCode: code), setup: try await engine.setup())
+        return TrackerAnswer.answer(code: code, entry: try await engine.store.entry(confirmationCode: code), setup: try await caches.requireSetup())
     }
 }
 

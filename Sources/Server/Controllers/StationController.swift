@@ -9,6 +9,7 @@ import Referendum
 struct StationController<Context: RequestContextWithRole> {
     let desks: DeskProvider
     let sessions: BoothSessions
+    let tokens: any AccessTokenStore
     let metrics: ServerMetrics
 
     var engine: ReferendumEngine { desks.engine }
@@ -37,9 +38,7 @@ struct StationController<Context: RequestContextWithRole> {
             return Response(status: .noContent)
         }
         group.get("visits") { _, context in
-            let station = try station(context)
-            let definition = try await engine.setup().definition
-            return JSONResponse(try await engine.store.mobileVisits().filter { definition.station($0.stationId)?.parent == station })
+            JSONResponse(try await desks.get().visits(ofStation: try station(context)))
         }
         group.post("visits") { request, context in
             JSONResponse(.created, try await startVisit(try await request.decodeJSON(StartVisitRequest.self, context: context), context))
@@ -56,33 +55,28 @@ struct StationController<Context: RequestContextWithRole> {
         let tokenStation = try station(context)
         let desk = try await desks.get()
         let stationId = body.station ?? tokenStation
-        if stationId != tokenStation {
-            guard let box = desk.definition.station(stationId), box.kind == .mobile, box.parent == tokenStation else {
-                throw APIError(.forbidden, "this token is for station \(tokenStation); it may act for \(stationId) only if that is one of its mobile boxes",
-                               reason: "wrong-station")
-            }
-        }
-        guard body.device.hasPrefix(stationId + "-"), body.device.count > stationId.count + 1 else {
-            throw APIError(.unprocessableContent, "device \(body.device) is not a device of \(stationId): its id must start with \(stationId)-",
-                           reason: "wrong-device")
-        }
-        var visit: MobileVisit?
-        if let visitId = body.visit {
-            guard let found = try await engine.store.mobileVisits().first(where: { $0.id == visitId }), found.stationId == stationId else {
-                throw APIError(.unprocessableContent, "no visit \(visitId) of mobile box \(stationId)", reason: "mobile-visit")
-            }
-            guard found.returnedAt == nil else { throw ReferendumError.mobileVisit("visit \(visitId) has already returned") }
-            visit = found
-        } else if desk.definition.station(stationId)?.kind == .mobile {
-            throw ReferendumError.mobileVisit("a ballot at mobile box \(stationId) needs an open visit: start one and send its id as visit")
-        }
-        let voter = try await desk.checkIn(credential: body.credential, stationId: stationId)
-        let session = sessions.start(tokenStation: tokenStation, device: body.device, voter: voter, visitId: visit?.id)
+        let checkedIn = try await desk.checkIn(credential: body.credential, station: stationId, device: body.device, visit: body.visit,
+                                               tokenStation: tokenStation)
+        try await bind(body.device, context)
+        let session = try sessions.start(tokenId: context.tokenId ?? tokenStation, tokenStation: tokenStation, device: body.device,
+                                         voter: checkedIn.voter, visitId: checkedIn.visit?.id)
         metrics.step("check-in", since: start)
         let definition = desk.definition
+        let voter = checkedIn.voter
         return CheckInResponse(session: session.id, station: stationId, device: body.device, region: voter.region,
                                regionName: definition.region(voter.region)?.name ?? [:], question: definition.question,
-                               options: definition.options.map { .init(id: $0.id, text: $0.text) }, visit: visit?.id)
+                               options: definition.options.map { .init(id: $0.id, text: $0.text) }, visit: checkedIn.visit?.id)
+    }
+
+    /// Binds `device` to the request's token at its first use; refuses a device another live token holds.
+    /// - Throws: `APIError` 403 naming the device.
+    func bind(_ device: String, _ context: Context) async throws {
+        guard let tokenId = context.tokenId else { return }
+        let owner = try await tokens.bindDevice(device, toToken: tokenId, at: engine.clock.now())
+        guard owner == tokenId else {
+            throw APIError(.forbidden, "device \(device) belongs to another token of this station (\(owner)); each device uses its own token",
+                           reason: "device-of-another-token")
+        }
     }
 
     func encrypt(_ sessionId: String, choice: String, _ context: Context) async throws -> BallotResponse {
@@ -95,10 +89,7 @@ struct StationController<Context: RequestContextWithRole> {
             case .finished(let entry):
                 throw APIError(.conflict, "this voter's ballot \(entry.ballotId) was cast; check the next voter in", reason: "already-cast")
             case .choosing:
-                var visit: MobileVisit?
-                if let visitId = session.visitId {
-                    visit = try await engine.store.mobileVisits().first { $0.id == visitId }
-                }
+                let visit = try await session.visitId.asyncMap { try await desk.visit($0) }
                 var generator = SystemRandomNumberGenerator()
                 let pending = try await desk.encrypt(session.voter, choice: choice, deviceId: session.device, visit: visit, using: &generator)
                 metrics.step("encrypt", since: start)
@@ -160,24 +151,17 @@ struct StationController<Context: RequestContextWithRole> {
     // MARK: Mobile boxes
 
     func startVisit(_ body: StartVisitRequest, _ context: Context) async throws -> MobileVisit {
-        let tokenStation = try station(context)
-        let desk = try await desks.get()
-        guard let box = desk.definition.station(body.station), box.kind == .mobile, box.parent == tokenStation else {
-            throw APIError(.unprocessableContent, "\(body.station) is not a mobile box of station \(tokenStation)", reason: "wrong-station")
-        }
         var random = SystemRandomNumberGenerator()
         let id = body.id ?? "\(body.station)-V" + AccessTokens.hex(AccessTokens.bytes(4, using: &random))
-        return try await desk.startVisit(id: id, stationId: body.station, request: body.request,
-                                         requestedAt: body.requestedAt ?? engine.clock.now(), officials: body.officials,
-                                         observers: body.observers ?? [])
+        return try await desks.get().startVisit(id: id, stationId: body.station, request: body.request,
+                                                requestedAt: body.requestedAt ?? engine.clock.now(), officials: body.officials,
+                                                observers: body.observers ?? [], tokenStation: try station(context))
     }
 
     func endVisit(_ id: String, _ context: Context) async throws -> MobileVisit {
-        let tokenStation = try station(context)
         let desk = try await desks.get()
-        guard let visit = try await engine.store.mobileVisits().first(where: { $0.id == id }),
-              desk.definition.station(visit.stationId)?.parent == tokenStation else {
-            throw APIError(.notFound, "no visit \(id) of this station's mobile boxes", reason: "mobile-visit")
+        guard let visit = try await desk.visits(ofStation: try station(context)).first(where: { $0.id == id }) else {
+            throw APIError(.notFound, "no visit \(id.prefix(64)) of this station's mobile boxes", reason: "mobile-visit")
         }
         return try await desk.endVisit(visit)
     }
@@ -189,7 +173,8 @@ struct StationController<Context: RequestContextWithRole> {
 }
 
 struct CheckInRequest: Decodable {
-    /// The device, `<station>-<name>` (e.g. A-1-B1; a mobile box's tablet A-1-M-T1).
+    /// The device, `<station>-<name>` (e.g. A-1-B1; a mobile box's tablet A-1-M-T1): see
+    /// `ReferendumDefinition.requireDevice`.
     let device: String
     let credential: String
     /// The token's station, or one of its mobile boxes; the token's station when absent.
@@ -248,4 +233,12 @@ struct StartVisitRequest: Decodable {
     let requestedAt: Date?
     let officials: [String]
     let observers: [String]?
+}
+
+extension Optional {
+    /// The wrapped value through an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
 }

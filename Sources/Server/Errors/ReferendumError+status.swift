@@ -19,6 +19,8 @@ extension APIError {
         case .counting: (.conflict, "counting")
         case .guardian: (.unprocessableContent, "guardian")
         case .chainMoved: (.conflict, "device-in-use")
+        case .invalidInput: (.unprocessableContent, "invalid-input")
+        case .notOwnStation: (.forbidden, "wrong-station")
         case .storage(let reason) where reason.hasPrefix("no referendum"): (.conflict, "no-referendum")
         // Two sessions on one device encrypted the same sequence number: the later one lost the race.
         case .storage(let reason) where reason.contains("with another confirmation code"): (.conflict, "device-in-use")

@@ -4,17 +4,19 @@ import ServiceLifecycle
 
 /// Live turnout as Server-Sent Events: an `event: turnout` with the snapshot as JSON whenever it
 /// changes (checked every `interval`), a comment line as heartbeat otherwise. A stream ends when the
-/// server shuts down gracefully, or after `lifetime` (browsers' EventSource reconnects by itself).
+/// server shuts down gracefully, after `lifetime` (browsers' EventSource reconnects by itself), or
+/// as soon as `stillAllowed` says no (the token was revoked or expired).
 struct TurnoutStream {
     let cache: TurnoutCache
     var interval: Duration = .seconds(1)
     var lifetime: Duration = .seconds(600)
+    var stillAllowed: @Sendable () async throws -> Bool = { true }
 
     func response() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let (cache, interval, lifetime) = (cache, interval, lifetime)
+        let (cache, interval, lifetime, stillAllowed) = (cache, interval, lifetime, stillAllowed)
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
@@ -23,7 +25,7 @@ struct TurnoutStream {
             var last: TurnoutSnapshot?
             var sinceSent = 0
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            while !Task.isCancelled, !Task.isShuttingDownGracefully, ContinuousClock.now < end {
+            while !Task.isCancelled, !Task.isShuttingDownGracefully, ContinuousClock.now < end, try await stillAllowed() {
                 let snapshot = try await cache.snapshot()
                 if snapshot.ballots != last?.ballots || snapshot.state != last?.state || last == nil {
                     let json = String(decoding: try encoder.encode(snapshot), as: UTF8.self)

@@ -13,18 +13,18 @@ struct BoothPages<Context: RequestContextWithRole> {
             try await booth(request, context) { _, _ in ["checkIn": true] }
         }
         router.post("booth/check-in") { request, context in
-            let form = try await request.formFields(context: context)
+            let form = try await request.form(BoothForm.self, context: context)
             return try await booth(request, context) { device, language in
                 let session = try await controller.station.checkIn(
-                    CheckInRequest(device: device, credential: form["credential"] ?? "", station: nil, visit: nil), context)
+                    CheckInRequest(device: device, credential: form.credential ?? "", station: nil, visit: nil), context)
                 return try await choose(session.session, context, language)
             }
         }
         router.post("booth/encrypt") { request, context in
-            let form = try await request.formFields(context: context)
-            let session = form["session"] ?? ""
+            let form = try await request.form(BoothForm.self, context: context)
+            let session = form.session ?? ""
             return try await booth(request, context, retry: { try await choose(session, context, $0) }) { _, _ in
-                guard let choice = form["choice"], !choice.isEmpty else {
+                guard let choice = form.choice, !choice.isEmpty else {
                     throw APIError(.unprocessableContent, "choose one answer", reason: "invalid-choice")
                 }
                 let ballot = try await controller.station.encrypt(session, choice: choice, context)
@@ -32,19 +32,19 @@ struct BoothPages<Context: RequestContextWithRole> {
             }
         }
         router.post("booth/cast") { request, context in
-            let form = try await request.formFields(context: context)
-            let session = form["session"] ?? ""
+            let form = try await request.form(BoothForm.self, context: context)
+            let session = form.session ?? ""
             return try await booth(request, context, retry: { _ in decide(session, context) }) { _, _ in
                 let ballot = try await controller.station.cast(session, context)
                 return ["cast": ["code": ballot.confirmationCode.grouped]]
             }
         }
         router.post("booth/challenge") { request, context in
-            let form = try await request.formFields(context: context)
-            let session = form["session"] ?? ""
+            let form = try await request.form(BoothForm.self, context: context)
+            let session = form.session ?? ""
             return try await booth(request, context, retry: { _ in decide(session, context) }) { _, language in
                 let ballot = try await controller.station.challenge(session, context)
-                let definition = try await controller.engine.setup().definition
+                let definition = try await controller.components.desks.get().definition
                 let choice = ballot.choice.flatMap { id in definition.options.first { $0.id == id }?.text.text(language) } ?? ballot.choice ?? "?"
                 var values = try await choose(session, context, language)
                 values["challenged"] = ["code": ballot.confirmationCode.grouped, "choiceText": choice, "nonce": ballot.nonce ?? ""]
@@ -84,7 +84,7 @@ struct BoothPages<Context: RequestContextWithRole> {
         guard let stationId = context.role?.stationId, let session = controller.components.sessions.peek(id, station: stationId) else {
             return ["checkIn": true]
         }
-        let definition = try await controller.engine.setup().definition
+        let definition = try await controller.components.desks.get().definition
         return ["choose": [
             "session": id, "question": definition.question.text(language),
             "regionName": definition.region(session.voter.region)?.name.text(language) ?? session.voter.region,
@@ -98,4 +98,11 @@ struct BoothPages<Context: RequestContextWithRole> {
               case .deciding(let pending) = session.stage else { return ["checkIn": true] }
         return ["decide": ["session": id, "code": pending.confirmationCode.hex.grouped]]
     }
+}
+
+/// What the booth's forms send; each step reads its own fields.
+struct BoothForm: Decodable {
+    let credential: String?
+    let session: String?
+    let choice: String?
 }

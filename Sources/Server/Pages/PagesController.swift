@@ -13,7 +13,7 @@ struct PagesController<Context: RequestContextWithRole> {
     var engine: ReferendumEngine { components.engine }
     var pages: PageRenderer { components.pages }
     var station: StationController<Context> {
-        StationController(desks: components.desks, sessions: components.sessions, metrics: components.metrics)
+        StationController(desks: components.desks, sessions: components.sessions, tokens: components.tokens, metrics: components.metrics)
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -30,8 +30,8 @@ struct PagesController<Context: RequestContextWithRole> {
         router.post("login") { request, context in try await login(request, context) }
         router.post("logout") { _, _ in
             var response = Response.redirect(to: "/")
-            response.setCookie(Cookie(name: TokenAuthenticator<Context>.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
-            response.setCookie(Cookie(name: Self.deviceCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(cookie(TokenAuthenticator<Context>.cookieName, "", maxAge: 0))
+            response.setCookie(cookie(Self.deviceCookie, "", maxAge: 0))
             return response
         }
         BoothPages(controller: self).addRoutes(to: router)
@@ -46,9 +46,10 @@ struct PagesController<Context: RequestContextWithRole> {
         let query = request.uri.queryParameters["lang"].map(String.init)
         let language = Localization.language(query: query, cookie: request.cookies[Self.languageCookie]?.value,
                                              acceptLanguage: request.headers[.acceptLanguage])
-        var response = try await body(language, try await engine.store.loadSetup())
+        var response = try await body(language, try await components.caches.currentSetup())
         if let query, Localization.languages.contains(query) {
-            response.setCookie(Cookie(name: Self.languageCookie, value: query, maxAge: 365 * 86_400, path: "/", httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: Self.languageCookie, value: query, maxAge: 365 * 86_400, path: "/",
+                                      secure: components.options.secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }
@@ -70,36 +71,53 @@ struct PagesController<Context: RequestContextWithRole> {
     }
 
     func login(_ request: Request, _ context: Context) async throws -> Response {
-        let form = try await request.formFields(context: context)
+        let form = try await request.form(LoginForm.self, context: context)
         return try await page(request) { language, setup in
-            let next = Self.safePath(form["next"] ?? "/")
-            let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard let record = try await components.tokens.token(hash: AccessTokens.hash(token)), record.revokedAt == nil,
-                  let role = try? Role(parsing: record.role) else {
-                return loginPage(language, setup, next: next, error: Localization.strings(language)["login.bad"], status: .unauthorized)
+            let next = Self.safePath(form.next ?? "/")
+            let token = (form.token ?? "").trimmingCharacters(in: .whitespaces)
+            let refused = loginPage(language, setup, next: next, error: Localization.strings(language)["login.bad"], status: .unauthorized)
+            guard token.utf8.count <= 256, let record = try await components.tokens.token(hash: AccessTokens.hash(token)),
+                  record.problem(at: engine.clock.now()) == nil, let role = try? Role(parsing: record.role) else {
+                return refused
             }
             var response = Response.redirect(to: next)
             if next.hasPrefix("/booth") {
-                guard let stationId = role.stationId else {
+                guard let stationId = role.stationId, let definition = setup?.definition else {
                     return loginPage(language, setup, next: next, error: Localization.strings(language)["login.bad"], status: .forbidden)
                 }
-                let device = (form["device"] ?? "").trimmingCharacters(in: .whitespaces)
-                guard device.hasPrefix(stationId + "-"), device.count > stationId.count + 1,
-                      device.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), device.allSatisfy(\.isASCII) else {
-                    return loginPage(language, setup, next: next,
-                                     error: "device \(device) is not a device of \(stationId): its id must start with \(stationId)-",
-                                     status: .unprocessableContent)
+                let device = (form.device ?? "").trimmingCharacters(in: .whitespaces)
+                do {
+                    // The same rule as the API's check-in, and the device is bound to this token.
+                    try definition.requireDevice(device, of: stationId)
+                    let owner = try await components.tokens.bindDevice(device, toToken: record.id, at: engine.clock.now())
+                    guard owner == record.id else {
+                        throw APIError(.forbidden, "device \(device) belongs to another token of this station", reason: "device-of-another-token")
+                    }
+                } catch {
+                    let failure = APIError.from(error)
+                    return loginPage(language, setup, next: next, error: failure.message, status: failure.status)
                 }
-                response.setCookie(Cookie(name: Self.deviceCookie, value: device, path: "/", httpOnly: true, sameSite: .strict))
+                response.setCookie(cookie(Self.deviceCookie, device))
             }
-            response.setCookie(Cookie(name: TokenAuthenticator<Context>.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(cookie(TokenAuthenticator<Context>.cookieName, token))
             return response
         }
     }
 
-    /// A local path to go back to after signing in: never another site.
+    /// A session cookie of the pages: HttpOnly, SameSite=Strict, and Secure behind TLS.
+    func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: components.options.secureCookies, httpOnly: true,
+               sameSite: .strict)
+    }
+
+    /// The pages one may be sent back to after signing in. Anything else, however it is spelled
+    /// (`//evil.example`, `/\t/evil.example`, `https://...`), goes home: a browser strips tabs and
+    /// newlines from a URL and reads a backslash as a slash, so no pattern of "looks local" is safe.
+    static var returnPaths: Set<String> { ["/", "/booth", "/observer", "/results", "/tracker"] }
+
+    /// A local path to go back to after signing in: one of `returnPaths`, never another site.
     static func safePath(_ path: String) -> String {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+        returnPaths.contains(path) ? path : "/"
     }
 
     // MARK: Tracker, results, observers
@@ -110,7 +128,7 @@ struct PagesController<Context: RequestContextWithRole> {
             var values: [String: Any] = [:]
             var status = HTTPResponse.Status.ok
             if let query = request.uri.queryParameters["code"].map(String.init), !query.isEmpty {
-                values["query"] = query.replacingOccurrences(of: "+", with: " ")
+                values["query"] = String(query.prefix(200)).replacingOccurrences(of: "+", with: " ")
                 do {
                     let code = try TrackerAnswer.parse(query)
                     guard let setup else { throw ReferendumError.storage("no referendum here yet") }
@@ -152,7 +170,8 @@ struct PagesController<Context: RequestContextWithRole> {
                 "chart": TurnoutChart.svg(snapshot, names: names),
             ]
             if setup.decryption != nil {
-                let results = try await PublicController<Context>(engine: engine, turnout: components.turnout, record: components.record).results()
+                let results = try await PublicController<Context>(engine: engine, turnout: components.turnout, caches: components.caches,
+                                                        record: components.record).results()
                 values["results"] = ResultsView.make(results, definition: setup.definition, language: language,
                                                      published: setup.state == .published)
             }
@@ -177,6 +196,13 @@ struct PagesController<Context: RequestContextWithRole> {
             ])
         }
     }
+}
+
+/// What the sign-in form sends.
+struct LoginForm: Decodable {
+    let token: String?
+    let device: String?
+    let next: String?
 }
 
 /// The results as the template shows them.

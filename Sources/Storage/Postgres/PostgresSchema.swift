@@ -79,6 +79,16 @@ enum PostgresSchema {
                 revoked_at double precision)
             """,
         ]),
+        // Token expiry; each station device id belongs to the token that first used it, until that token is revoked.
+        ("v3 token expiry, station devices bound to tokens", [
+            "ALTER TABLE access_token ADD COLUMN expires_at double precision",
+            """
+            CREATE TABLE token_device (
+                device text COLLATE "C" PRIMARY KEY,
+                token_id text NOT NULL,
+                bound_at double precision NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, under an advisory lock so that

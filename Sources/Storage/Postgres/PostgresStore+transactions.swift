@@ -81,6 +81,14 @@ extension PostgresStore {
     }
 
     /// The lifecycle state, locked for the transaction: a transition waits for it.
+    /// The referendum's definition (read once, then from the cache).
+    func definition(_ connection: PostgresConnection) async throws -> ReferendumDefinition? {
+        try await definitions.get {
+            try await Self.run("SELECT setup FROM referendum WHERE id = 1", on: connection, logger).first
+                .map { try StoreCoding.decode(ReferendumSetup.self, from: $0.decode(Data.self)).definition }
+        }
+    }
+
     func lockedState(_ connection: PostgresConnection) async throws -> LifecycleState? {
         try await Self.run("SELECT state FROM referendum WHERE id = 1 FOR SHARE", on: connection, logger).first
             .map { try Self.lifecycleState($0.decode(String.self)) }
@@ -107,7 +115,7 @@ extension PostgresStore {
     func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?,
                 on connection: PostgresConnection) async throws {
         let state = try await lockedState(connection)
-        try BallotRules.requireOpen(state, "cast")
+        try StoreRules.requireOpen(state, "cast")
         // The chain is locked before the ballot is looked up: a concurrent append of the same ballot
         // by another process has then committed, and is found as already stored.
         let head = try await lockedHead(device: entry.deviceId, connection)
@@ -121,7 +129,8 @@ extension PostgresStore {
                 .first.map { try StoreCoding.decode(MobileVisit.self, from: $0.decode(Data.self)) }
             recordedVisit = try visit.recording(entry.ballotId, over: stored)
         }
-        let outcome = try BallotRules.append(entry, after: previous, state: state, storedCode: storedCode, head: head)
+        let outcome = try StoreRules.append(entry, after: previous, state: state, storedCode: storedCode, head: head,
+                                            definition: try await definition(connection))
         if case .insert(let head) = outcome {
             let columns = BallotColumns(entry)
             do {
@@ -152,7 +161,8 @@ extension PostgresStore {
         let state = try await lockedState(connection)
         let stored = try await Self.run("SELECT \(unescaped: Self.ballotColumns) FROM ballot WHERE ballot_id = \(ballotId) FOR UPDATE",
                                         on: connection, logger).first.map(Self.storedBallot)
-        let changed = try BallotRules.decide(stored: stored?.columns.status, ballotId: ballotId, status: status, state: state)
+        let changed = try StoreRules.decide(stored: stored?.columns.status, ballotId: ballotId, status: status, state: state,
+                                            region: stored?.columns.region, at: date, definition: try await definition(connection))
         guard let stored else { throw ReferendumError.unknownBallot(ballotId) }
         if changed {
             let decided = stored.columns.decided(status, at: date, nonce: nonce, choice: choice)

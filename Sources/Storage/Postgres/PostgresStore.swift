@@ -21,6 +21,8 @@ public final class PostgresStore: ReferendumStore {
     let client: PostgresClient
     let logger: Logger
     let commits: GroupCommit<PostgresWrite>?
+    /// The definition, read once: each ballot is checked against its voting windows.
+    let definitions = DefinitionCache()
 
     /// A write run in a group's transaction (in its own savepoint); returns how to resume its caller
     /// once committed. It throws only what must fail or retry the whole group.
@@ -85,17 +87,17 @@ public final class PostgresStore: ReferendumStore {
             INSERT INTO referendum (id, state, setup) VALUES (1, \(setup.state.rawValue), \(json))
             ON CONFLICT (id) DO NOTHING RETURNING id
             """)
-        guard !inserted.isEmpty else { throw BallotRules.referendumExists }
+        guard !inserted.isEmpty else { throw StoreRules.referendumExists }
     }
 
     public func transition(from: LifecycleState, to: LifecycleState, at date: Date,
                            update: @Sendable (inout ReferendumSetup) -> Void) async throws {
         try await transaction { connection in
             let row = try await Self.run("SELECT setup FROM referendum WHERE id = 1 FOR UPDATE", on: connection, self.logger).first
-            guard let row else { throw BallotRules.noReferendum }
+            guard let row else { throw StoreRules.noReferendum }
             var setup = try StoreCoding.decode(ReferendumSetup.self, from: row.decode(Data.self))
-            guard setup.state == from else { throw BallotRules.staleTransition(to: to, stored: setup.state, from: from) }
-            BallotRules.transition(&setup, to: to, at: date, update: update)
+            guard setup.state == from else { throw StoreRules.staleTransition(to: to, stored: setup.state, from: from) }
+            StoreRules.transition(&setup, to: to, at: date, update: update)
             let json = try StoreCoding.encode(setup)
             try await Self.run("UPDATE referendum SET state = \(setup.state.rawValue), setup = \(json) WHERE id = 1",
                                on: connection, self.logger)
@@ -116,7 +118,7 @@ public final class PostgresStore: ReferendumStore {
             let ids = voters.map(\.voterId)
             var seen = Set(try await Self.run("SELECT voter_id FROM voter WHERE voter_id = ANY(\(ids))", on: connection, self.logger)
                 .map { try $0.decode(String.self) })
-            for voter in voters where !seen.insert(voter.voterId).inserted { throw BallotRules.duplicateVoter(voter.voterId) }
+            for voter in voters where !seen.insert(voter.voterId).inserted { throw StoreRules.duplicateVoter(voter.voterId) }
             for start in stride(from: 0, to: voters.count, by: 5_000) {
                 let chunk = voters[start..<min(start + 5_000, voters.count)]
                 // Arrays cannot hold nulls here: an empty home station stands for none.
@@ -260,7 +262,7 @@ public final class PostgresStore: ReferendumStore {
             VALUES (\(round.guardianId), \(round.round.rawValue), \(round.xCoordinate), \(json))
             ON CONFLICT (guardian_id, round) DO NOTHING RETURNING seq
             """)
-        guard !inserted.isEmpty else { throw BallotRules.duplicateRound(round) }
+        guard !inserted.isEmpty else { throw StoreRules.duplicateRound(round) }
     }
 
     public func decryptionRounds() async throws -> [GuardianDecryptionRound] {

@@ -75,6 +75,15 @@ enum SQLiteSchema {
                 t.column("revoked_at", .double)
             }
         }
+        migrator.registerMigration("v3 token expiry, station devices bound to tokens") { db in
+            try db.alter(table: "access_token") { t in t.add(column: "expires_at", .double) }
+            // Each station device id belongs to the token that first used it, until that token is revoked.
+            try db.create(table: "token_device") { t in
+                t.primaryKey("device", .text)
+                t.column("token_id", .text).notNull()
+                t.column("bound_at", .double).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -11,6 +11,7 @@ struct AccessTokenRow: SnakeCaseRecord {
     var label: String
     var createdAt: Double
     var revokedAt: Double?
+    var expiresAt: Double?
 
     init(_ token: AccessTokenRecord) {
         id = token.id
@@ -19,12 +20,14 @@ struct AccessTokenRow: SnakeCaseRecord {
         label = token.label
         createdAt = token.createdAt.timeIntervalSinceReferenceDate
         revokedAt = token.revokedAt?.timeIntervalSinceReferenceDate
+        expiresAt = token.expiresAt?.timeIntervalSinceReferenceDate
     }
 
     var record: AccessTokenRecord {
         AccessTokenRecord(id: id, role: role, tokenHash: tokenHash, label: label,
                           createdAt: Date(timeIntervalSinceReferenceDate: createdAt),
-                          revokedAt: revokedAt.map(Date.init(timeIntervalSinceReferenceDate:)))
+                          revokedAt: revokedAt.map(Date.init(timeIntervalSinceReferenceDate:)),
+                          expiresAt: expiresAt.map(Date.init(timeIntervalSinceReferenceDate:)))
     }
 }
 
@@ -51,6 +54,19 @@ extension SQLiteStore: AccessTokenStore {
             let revoked = AccessTokenRow(row.record.revoked(at: date))
             try revoked.update(db)
             return revoked.record
+        }
+    }
+
+    public func bindDevice(_ device: String, toToken tokenId: String, at date: Date) async throws -> String {
+        try await write { db in
+            let owner = try String.fetchOne(db, sql: """
+                SELECT token_device.token_id FROM token_device JOIN access_token ON access_token.id = token_device.token_id
+                WHERE token_device.device = ? AND access_token.revoked_at IS NULL
+                """, arguments: [device])
+            if let owner, owner != tokenId { return owner }
+            try db.execute(sql: "INSERT OR REPLACE INTO token_device (device, token_id, bound_at) VALUES (?, ?, ?)",
+                           arguments: [device, tokenId, date.timeIntervalSinceReferenceDate])
+            return tokenId
         }
     }
 }

@@ -58,17 +58,23 @@ extension SQLiteStore {
 
     /// Appends `entry`, whose encrypted ballot encodes to `json`, and saves the visit that took it,
     /// inside the current transaction.
-    static func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?, _ db: Database) throws {
+    /// The referendum's definition (read once, then from the cache).
+    func definition(_ db: Database) throws -> ReferendumDefinition? {
+        try definitions.get { try ReferendumRecord.fetchOne(db)?.decoded().definition }
+    }
+
+    static func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?,
+                       definition: ReferendumDefinition?, _ db: Database) throws {
         // The visit as stored in this transaction, so that no other ballot of it is dropped.
         let recordedVisit = try visit.map { visit in
             try visit.recording(entry.ballotId, over: try MobileVisitRecord.fetchOne(db, key: visit.id)?.decoded())
         }
         let storedCode = try String.fetchOne(db, sql: "SELECT confirmation_code FROM ballot WHERE ballot_id = ?",
                                              arguments: [entry.ballotId])
-        let outcome = try BallotRules.append(
+        let outcome = try StoreRules.append(
             entry, after: previous, state: try state(db),
             storedCode: try storedCode.map { try UInt256(hex: $0, field: "ballot.confirmation_code") },
-            head: try DeviceChainRecord.fetchOne(db, key: entry.deviceId)?.head())
+            head: try DeviceChainRecord.fetchOne(db, key: entry.deviceId)?.head(), definition: definition)
         if case .insert(let head) = outcome {
             do {
                 try BallotRecord(BallotColumns(entry)).insert(db)
@@ -84,10 +90,11 @@ extension SQLiteStore {
     /// Decides a ballot inside the current transaction: only its columns change.
     /// - Returns: the ballot as stored before, and whether the decision changed it.
     static func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?,
-                       _ db: Database) throws -> (StoredBallot, changed: Bool) {
+                       definition: ReferendumDefinition?, _ db: Database) throws -> (StoredBallot, changed: Bool) {
         let stored = try StoredBallot.fetchOne(db, sql: StoredBallot.select + " WHERE ballot_id = ?", arguments: [ballotId])
-        let storedStatus = try stored.map { try $0.record.columns().status }
-        let changed = try BallotRules.decide(stored: storedStatus, ballotId: ballotId, status: status, state: try state(db))
+        let columns = try stored.map { try $0.record.columns() }
+        let changed = try StoreRules.decide(stored: columns?.status, ballotId: ballotId, status: status, state: try state(db),
+                                            region: columns?.region, at: date, definition: definition)
         if changed, let stored {
             try BallotRecord(stored.record.columns().decided(status, at: date, nonce: nonce, choice: choice)).update(db)
         }

@@ -17,6 +17,8 @@ public final class SQLiteStore: ReferendumStore {
     public let path: String
     let database: DatabasePool
     let commits: GroupCommit<SQLiteWrite>?
+    /// The definition, read once: each ballot is checked against its voting windows.
+    let definitions = DefinitionCache()
 
     /// A write run in a group's transaction; returns how to resume its caller once committed.
     typealias SQLiteWrite = @Sendable (Database) -> @Sendable () -> Void
@@ -53,7 +55,7 @@ public final class SQLiteStore: ReferendumStore {
 
     public func create(_ setup: ReferendumSetup) async throws {
         try await write { db in
-            guard try ReferendumRecord.fetchCount(db) == 0 else { throw BallotRules.referendumExists }
+            guard try ReferendumRecord.fetchCount(db) == 0 else { throw StoreRules.referendumExists }
             try ReferendumRecord(setup).insert(db)
         }
     }
@@ -61,9 +63,9 @@ public final class SQLiteStore: ReferendumStore {
     public func transition(from: LifecycleState, to: LifecycleState, at date: Date,
                            update: @Sendable (inout ReferendumSetup) -> Void) async throws {
         try await write { db in
-            guard var setup = try ReferendumRecord.fetchOne(db)?.decoded() else { throw BallotRules.noReferendum }
-            guard setup.state == from else { throw BallotRules.staleTransition(to: to, stored: setup.state, from: from) }
-            BallotRules.transition(&setup, to: to, at: date, update: update)
+            guard var setup = try ReferendumRecord.fetchOne(db)?.decoded() else { throw StoreRules.noReferendum }
+            guard setup.state == from else { throw StoreRules.staleTransition(to: to, stored: setup.state, from: from) }
+            StoreRules.transition(&setup, to: to, at: date, update: update)
             try ReferendumRecord(setup).update(db)
         }
     }
@@ -78,7 +80,7 @@ public final class SQLiteStore: ReferendumStore {
         try await write { db in
             for voter in voters {
                 // Checked before inserting: a credential key conflict must not hide the id's.
-                guard try !VoterRecord.exists(db, key: voter.voterId) else { throw BallotRules.duplicateVoter(voter.voterId) }
+                guard try !VoterRecord.exists(db, key: voter.voterId) else { throw StoreRules.duplicateVoter(voter.voterId) }
                 try VoterRecord(voter).insert(db)
             }
         }
@@ -124,17 +126,17 @@ public final class SQLiteStore: ReferendumStore {
 
     public func append(_ entry: BallotEntry, after previous: UInt256?) async throws {
         let json = try StoreCoding.encode(entry.ballot)
-        try await batched { db in try Self.append(entry, json: json, after: previous, visit: nil, db) }
+        try await batched { db in try Self.append(entry, json: json, after: previous, visit: nil, definition: try self.definition(db), db) }
     }
 
     public func append(_ entry: BallotEntry, after previous: UInt256?, visit: MobileVisit) async throws {
         let json = try StoreCoding.encode(entry.ballot)
-        try await batched { db in try Self.append(entry, json: json, after: previous, visit: visit, db) }
+        try await batched { db in try Self.append(entry, json: json, after: previous, visit: visit, definition: try self.definition(db), db) }
     }
 
     public func decide(ballotId: String, status: BallotStatus, at date: Date, nonce: UInt256?, choice: String?) async throws -> BallotEntry {
         let (stored, changed) = try await batched { db in
-            try Self.decide(ballotId: ballotId, status: status, at: date, nonce: nonce, choice: choice, db)
+            try Self.decide(ballotId: ballotId, status: status, at: date, nonce: nonce, choice: choice, definition: try self.definition(db), db)
         }
         let entry = try stored.entry()
         return changed ? entry.decided(status, at: date, nonce: nonce, choice: choice) : entry
@@ -194,7 +196,7 @@ public final class SQLiteStore: ReferendumStore {
             let stored = try DecryptionRoundRecord
                 .filter(Column("guardian_id") == round.guardianId && Column("round") == round.round.rawValue)
                 .fetchCount(db)
-            guard stored == 0 else { throw BallotRules.duplicateRound(round) }
+            guard stored == 0 else { throw StoreRules.duplicateRound(round) }
             try DecryptionRoundRecord(round).insert(db)
         }
     }

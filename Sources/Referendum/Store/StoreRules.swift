@@ -1,14 +1,13 @@
 import Foundation
 import ElectionGuard
-import Referendum
 
-/// What `append` and `decide` do, given what the store holds: the rules of `ReferendumStore` as
-/// `InMemoryStore` defines them, in one place so that SQLite and PostgreSQL cannot drift apart.
-/// Each store reads the inputs inside its transaction (with the rows locked where it needs to),
-/// asks here, and writes what comes back.
-enum BallotRules {
+/// What `append` and `decide` do, given what the store holds: the rules of `ReferendumStore` in one
+/// place, so that the in-memory store, SQLite and PostgreSQL cannot drift apart. Each store reads
+/// the inputs inside its transaction (with the rows locked where it needs to), asks here, and
+/// writes what comes back.
+public enum StoreRules {
     /// What an append must do.
-    enum AppendOutcome: Equatable {
+    public enum AppendOutcome: Equatable {
         /// The same ballot is already stored: nothing changes.
         case alreadyStored
         /// Store the ballot and move the device's chain to `head`.
@@ -16,7 +15,7 @@ enum BallotRules {
     }
 
     /// Refuses `action` unless the stored state is open (no referendum counts as a draft).
-    static func requireOpen(_ state: LifecycleState?, _ action: String) throws {
+    public static func requireOpen(_ state: LifecycleState?, _ action: String) throws {
         let state = state ?? .draft
         guard state == .open else { throw ReferendumError.lifecycle(action: action, state: state, required: [.open]) }
     }
@@ -25,10 +24,11 @@ enum BallotRules {
     /// - Parameters:
     ///   - storedCode: the confirmation code of a stored ballot with the same id, if any.
     ///   - head: the device's chain as stored.
-    /// - Throws: `lifecycle` when not open; `storage` for another ballot under this id or a chain
-    ///   that moved on.
-    static func append(_ entry: BallotEntry, after previous: UInt256?, state: LifecycleState?,
-                       storedCode: UInt256?, head: ChainHead?) throws -> AppendOutcome {
+    ///   - definition: the referendum's definition, for its region's voting window.
+    /// - Throws: `lifecycle` when not open; `outsideWindow` when the ballot was made outside its
+    ///   region's window; `storage` for another ballot under this id or a chain that moved on.
+    public static func append(_ entry: BallotEntry, after previous: UInt256?, state: LifecycleState?,
+                              storedCode: UInt256?, head: ChainHead?, definition: ReferendumDefinition?) throws -> AppendOutcome {
         try requireOpen(state, "cast")
         if let storedCode {
             guard storedCode == entry.confirmationCode else {
@@ -36,20 +36,27 @@ enum BallotRules {
             }
             return .alreadyStored
         }
+        try definition?.requireVotingWindow(region: entry.region, at: entry.encryptedAt)
         guard head?.lastCode == previous else {
             throw ReferendumError.chainMoved(device: entry.deviceId)
         }
         return .insert(head: ChainHead(lastCode: entry.confirmationCode, length: (head?.length ?? 0) + 1))
     }
 
-    /// Decides a decision on a ballot whose stored status is `stored` (nil: no such ballot).
+    /// Decides a decision on a ballot whose stored status is `stored` (nil: no such ballot) in
+    /// `region`, taken at `date`.
     /// - Returns: true to store the decision, false when the ballot already has this status (the
     ///   stored entry is the answer).
-    /// - Throws: `unknownBallot`, `lifecycle` when not open (except to abandon), `ballotAlreadyDecided`.
-    static func decide(stored: BallotStatus?, ballotId: String, status: BallotStatus, state: LifecycleState?) throws -> Bool {
+    /// - Throws: `unknownBallot`, `lifecycle` when not open (except to abandon), `outsideWindow` for a
+    ///   cast or challenge outside the region's voting window, `ballotAlreadyDecided`.
+    public static func decide(stored: BallotStatus?, ballotId: String, status: BallotStatus, state: LifecycleState?,
+                              region: String?, at date: Date, definition: ReferendumDefinition?) throws -> Bool {
         guard let stored else { throw ReferendumError.unknownBallot(ballotId) }
         if stored == status { return false }
-        if status != .abandoned { try requireOpen(state, status == .cast ? "cast" : "challenge") }
+        if status != .abandoned {
+            try requireOpen(state, status == .cast ? "cast" : "challenge")
+            if let region { try definition?.requireVotingWindow(region: region, at: date) }
+        }
         guard stored == .pending else {
             throw ReferendumError.ballotAlreadyDecided(ballotId: ballotId, state: stored.rawValue)
         }
@@ -57,25 +64,25 @@ enum BallotRules {
     }
 
     /// The error for a voter id that is already on the register (as `InMemoryStore` words it).
-    static func duplicateVoter(_ voterId: String) -> ReferendumError {
+    public static func duplicateVoter(_ voterId: String) -> ReferendumError {
         .register(file: "(store)", line: 0, field: "voter_id", reason: "voter \(voterId) is already registered")
     }
 
     /// The error for a guardian's round that was already stored.
-    static func duplicateRound(_ round: GuardianDecryptionRound) -> ReferendumError {
+    public static func duplicateRound(_ round: GuardianDecryptionRound) -> ReferendumError {
         .guardian(id: round.guardianId, reason: "round \(round.round.rawValue) was already submitted")
     }
 
-    static let referendumExists = ReferendumError.storage("a referendum already exists in this store")
-    static let noReferendum = ReferendumError.storage("no referendum in this store")
+    public static let referendumExists = ReferendumError.storage("a referendum already exists in this store")
+    public static let noReferendum = ReferendumError.storage("no referendum in this store")
 
     /// The lifecycle error of a transition whose `from` is not the stored state.
-    static func staleTransition(to: LifecycleState, stored: LifecycleState, from: LifecycleState) -> ReferendumError {
+    public static func staleTransition(to: LifecycleState, stored: LifecycleState, from: LifecycleState) -> ReferendumError {
         .lifecycle(action: "move to \(to.rawValue)", state: stored, required: [from])
     }
 
     /// Applies a transition to `setup` as `InMemoryStore` does.
-    static func transition(_ setup: inout ReferendumSetup, to: LifecycleState, at date: Date,
+    public static func transition(_ setup: inout ReferendumSetup, to: LifecycleState, at date: Date,
                            update: @Sendable (inout ReferendumSetup) -> Void) {
         let from = setup.state
         update(&setup)
