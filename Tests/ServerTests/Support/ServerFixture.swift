@@ -33,10 +33,12 @@ struct ServerFixture: Sendable {
 
     /// A referendum opened for voting in `store` (in memory by default).
     static func open(store: any ReferendumStore = InMemoryStore(), tokens tokenStore: any AccessTokenStore = InMemoryTokenStore(),
-                     seed: UInt64 = 1, recordDirectory: String? = nil) async throws -> ServerFixture {
+                     seed: UInt64 = 1, recordDirectory: String? = nil,
+                     options change: (inout ServerOptions) -> Void = { _ in }) async throws -> ServerFixture {
         let clock = ManualClock(SmallReferendum.beforeVoting)
-        let components = ServerComponents(store: store, tokens: tokenStore,
-                                          options: ServerOptions(recordDirectory: recordDirectory ?? temporaryPath("record")), clock: clock)
+        var options = ServerOptions(recordDirectory: recordDirectory ?? temporaryPath("record"))
+        change(&options)
+        let components = ServerComponents(store: store, tokens: tokenStore, options: options, clock: clock)
         let engine = components.engine
         var generator = SeededGenerator(seed: seed)
         try await engine.create(try ReferendumDefinition.parse(SmallReferendum.yaml), using: &generator)
