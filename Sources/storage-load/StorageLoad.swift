@@ -112,7 +112,7 @@ struct StorageLoad {
             schedule:
               announced: 2026-08-01T12:00:00+03:00
               voting:
-                - {region: alpha, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
+                - {region: alpha, opens: 2026-01-01T00:00:00+03:00, closes: 2099-12-31T23:00:00+03:00}
             guardians: {count: 3, quorum: 2}
             revote_rule: station-over-mobile-then-latest
             """)

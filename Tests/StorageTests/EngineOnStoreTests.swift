@@ -41,7 +41,7 @@ struct EngineOnStoreTests {
             }
             let visit = try await desk.startVisit(id: "V1", stationId: "A-1-M", request: "phone call", requestedAt: clock.now(),
                                                   officials: ["official"], observers: [])
-            let atDoor = try await vote("a1", "yes", at: "A-1-M", device: "M-d1", visit: visit)
+            let atDoor = try await vote("a1", "yes", at: "A-1-M", device: "A-1-M-d1", visit: visit)
             _ = try await desk.endVisit(visit)
             clock.set(date("2026-09-02T11:00:00+03:00"))
             let inStation = try await vote("a1", "no", at: "A-1", device: "A-1-d1")
