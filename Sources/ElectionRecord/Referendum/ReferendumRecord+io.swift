@@ -39,6 +39,14 @@ extension ReferendumRecord {
         } catch {
             throw ReferendumRecordError(file: name, field: "(file)", reason: "missing or unreadable")
         }
+        return try decode(type, file, from: data)
+    }
+
+    /// Decodes the bytes of `referendum/<file>` as `T`.
+    /// - Throws: `ReferendumRecordError` naming the file and the field path (or "(document)" for bytes
+    ///   that are not JSON at all).
+    public static func decode<T: Decodable>(_ type: T.Type, _ file: File, from data: Data) throws -> T {
+        let name = "\(directory)/\(file.rawValue)"
         do {
             return try decoder().decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -53,6 +61,12 @@ extension ReferendumRecord {
         guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else {
             throw ReferendumRecordError(file: name, field: "(file)", reason: "missing or unreadable")
         }
+        return try rows(file, text: text, header: header)
+    }
+
+    /// The data rows of the text of a CSV file in `referendum/`, header checked, with their 1-based line numbers.
+    public static func rows(_ file: File, text: String, header: [String]) throws -> [(line: Int, fields: [String])] {
+        let name = "\(directory)/\(file.rawValue)"
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first, first.split(separator: ",", omittingEmptySubsequences: false).map(String.init) == header else {

@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for Plebiscite's decoders, kept out of the main build (docs/server.md, "Fuzzing").
+// Build and run one with `scripts/fuzz.sh TARGET SECONDS`; the script passes
+// `-Xswiftc -sanitize=fuzzer,address` and the scratch path .build-fuzz.
+import PackageDescription
+
+/// Each target is one executable exporting `LLVMFuzzerTestOneInput`; the work is in FuzzTargets.
+let targets = [
+    "json", "constants", "manifest", "config", "initialized", "ballot", "encrypted-tally", "tally",
+    "ballot-chain", "trustee", "referendum-files", "definition", "register", "audit-csv", "audit-profile",
+]
+
+let package = Package(
+    name: "PlebisciteFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Plebiscite", path: ".."),
+    ],
+    targets: [
+        .target(name: "CLibFuzzer"),
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "CLibFuzzer",
+                .product(name: "ElectionRecord", package: "Plebiscite"),
+                .product(name: "Referendum", package: "Plebiscite"),
+                .product(name: "Forensics", package: "Plebiscite"),
+            ]
+        ),
+    ] + targets.map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Sources/Entry/\(name)")
+    },
+    swiftLanguageModes: [.v6]
+)
