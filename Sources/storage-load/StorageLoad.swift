@@ -51,8 +51,13 @@ struct StorageLoad {
     func run(_ store: any ReferendumStore) async throws {
         let start = ContinuousClock.now
         let prefix = "load\(getpid())"
+        // Ballots are stamped inside the referendum's voting window: the stores refuse any other time.
+        guard let window = try await store.loadSetup()?.definition.schedule.window(for: "alpha") else {
+            throw ReferendumError.storage("prepare the store first: no referendum with region alpha")
+        }
+        let at = window.opens.addingTimeInterval(60)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for device in 0..<devices { group.addTask { try await cast(on: "\(prefix)-d\(device)", store: store) } }
+            for device in 0..<devices { group.addTask { try await cast(on: "A-1-\(prefix)-d\(device)", store: store, at: at) } }
             try await group.waitForAll()
         }
         let elapsed = ContinuousClock.now - start
@@ -63,7 +68,7 @@ struct StorageLoad {
     }
 
     /// Casts on one device until done, reporting each acknowledged ballot.
-    func cast(on device: String, store: any ReferendumStore) async throws {
+    func cast(on device: String, store: any ReferendumStore, at date: Date) async throws {
         var number = 0
         var generator = SystemRandomNumberGenerator()
         let parent = getppid()
@@ -73,12 +78,12 @@ struct StorageLoad {
             number += 1
             let head = try await store.chainHead(device: device)
             let ballot = EncryptedBallot(ballotId: "\(device)-\(number)", styleId: "alpha", encryptingDevice: device,
-                                         timestamp: Int(Date().timeIntervalSince1970), codeBaux: [],
+                                         timestamp: Int(date.timeIntervalSince1970), codeBaux: [],
                                          confirmationCode: UInt256.random(using: &generator), contests: contests, state: .unknown)
             let entry = BallotEntry(ballot: ballot, stationId: "A-1", channel: .station, region: "alpha",
-                                    pseudonym: "p-\(ballot.ballotId)", encryptedAt: Date(), status: .pending)
+                                    pseudonym: "p-\(ballot.ballotId)", encryptedAt: date, status: .pending)
             try await store.append(entry, after: head?.lastCode)
-            _ = try await store.decide(ballotId: entry.ballotId, status: .cast, at: Date(), nonce: nil, choice: nil)
+            _ = try await store.decide(ballotId: entry.ballotId, status: .cast, at: date, nonce: nil, choice: nil)
             if !quiet { FileHandle.standardOutput.write(Data("committed \(entry.ballotId) \(entry.confirmationCode.hex)\n".utf8)) }
         }
     }
@@ -112,7 +117,7 @@ struct StorageLoad {
             schedule:
               announced: 2026-08-01T12:00:00+03:00
               voting:
-                - {region: alpha, opens: 2026-01-01T00:00:00+03:00, closes: 2099-12-31T23:00:00+03:00}
+                - {region: alpha, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
             guardians: {count: 3, quorum: 2}
             revote_rule: station-over-mobile-then-latest
             """)
