@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "Verifier", targets: ["Verifier"]),
         .library(name: "Referendum", targets: ["Referendum"]),
         .library(name: "Forensics", targets: ["Forensics"]),
+        // For the libFuzzer executables of Fuzz/, which build apart with -sanitize=fuzzer.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -106,6 +108,14 @@ let package = Package(
                 "Forensics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["ElectionRecord", "Referendum", "Forensics"]
+        ),
+        .testTarget(
+            name: "FuzzCorpusTests",
+            dependencies: ["FuzzTargets"]
         ),
         .target(
             name: "TestSupport",

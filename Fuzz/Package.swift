@@ -4,7 +4,7 @@
 // `-Xswiftc -sanitize=fuzzer,address` and the scratch path .build-fuzz.
 import PackageDescription
 
-/// Each target is one executable exporting `LLVMFuzzerTestOneInput`; the work is in FuzzTargets.
+/// Each target is one executable exporting `LLVMFuzzerTestOneInput`; the work is in the main package's FuzzTargets.
 let targets = [
     "json", "constants", "manifest", "config", "initialized", "ballot", "encrypted-tally", "tally",
     "ballot-chain", "trustee", "referendum-files", "definition", "register", "audit-csv", "audit-profile",
@@ -18,17 +18,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "CLibFuzzer"),
+        // The cases themselves are the main package's FuzzTargets (swift test replays Tests/FuzzCorpus
+        // through them); this package adds only libFuzzer's driver.
         .target(
-            name: "FuzzTargets",
-            dependencies: [
-                "CLibFuzzer",
-                .product(name: "ElectionRecord", package: "Plebiscite"),
-                .product(name: "Referendum", package: "Plebiscite"),
-                .product(name: "Forensics", package: "Plebiscite"),
-            ]
+            name: "FuzzDriver",
+            dependencies: ["CLibFuzzer", .product(name: "FuzzTargets", package: "Plebiscite")]
         ),
     ] + targets.map { name in
-        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Sources/Entry/\(name)")
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzDriver", .product(name: "FuzzTargets", package: "Plebiscite")],
+                         path: "Sources/Entry/\(name)")
     },
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `audit-csv` target, for any libFuzzer-compatible driver.

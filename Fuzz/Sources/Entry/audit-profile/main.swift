@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `audit-profile` target, for any libFuzzer-compatible driver.

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `ballot-chain` target, for any libFuzzer-compatible driver.

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `ballot` target, for any libFuzzer-compatible driver.

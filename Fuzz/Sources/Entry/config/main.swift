@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `config` target, for any libFuzzer-compatible driver.

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `constants` target, for any libFuzzer-compatible driver.

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `encrypted-tally` target, for any libFuzzer-compatible driver.

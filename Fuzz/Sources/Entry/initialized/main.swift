@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `initialized` target, for any libFuzzer-compatible driver.

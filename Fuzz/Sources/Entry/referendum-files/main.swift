@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `referendum-files` target, for any libFuzzer-compatible driver.

@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `register` target, for any libFuzzer-compatible driver.

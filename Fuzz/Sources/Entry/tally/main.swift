@@ -1,3 +1,4 @@
+import FuzzDriver
 import FuzzTargets
 
 /// The `tally` target, for any libFuzzer-compatible driver.
