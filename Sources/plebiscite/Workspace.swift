@@ -15,12 +15,13 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
-/// Writes a secret file readable by its owner only (guardian keys, voter cards), refusing to overwrite.
+/// Writes a secret file (guardian keys, nonces, voter cards): 0600, in new directories 0700, never
+/// overwriting one (`SecretFile`).
 func writeSecret(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-        throw ValidationError("cannot write \(path)")
+    do {
+        try SecretFile.write(text, to: path)
+    } catch {
+        throw ValidationError("cannot write \(error)")
     }
 }
 

@@ -162,6 +162,12 @@ struct EngineTests {
             _ = try await desk.startVisit(id: "V2", stationId: "A-1-M", request: "again", requestedAt: clock.now(), officials: ["x"], observers: [])
         }
         await #expect(throws: ReferendumError.mobileVisit("visit V2 has already returned")) { _ = try await desk.endVisit(laterVisit) }
+        // A visit id is a cell of the published ballots.csv: no comma, quote or formula.
+        for bad in ["V,3", "=SUM(A1)", "-V3", "V 3", ""] {
+            await #expect(throws: ReferendumError.invalidInput(field: "id", reason: "use letters A-Z, digits, - and _, beginning with a letter or digit")) {
+                _ = try await desk.startVisit(id: bad, stationId: "A-1-M", request: "r", requestedAt: clock.now(), officials: ["x"], observers: [])
+            }
+        }
         #expect(try await running.engine.store.mobileVisits().first { $0.id == "V2" }?.ballotIds == [lateMobile.ballotId])
         // a2: votes yes, then changes to no at the same station: the last counts.
         try await vote(running, "a2", "yes", at: "A-1", device: "A-1-d1")

@@ -22,7 +22,6 @@ extension CastingDesk {
         guard let box = definition.station(stationId), box.kind == .mobile, box.parent == tokenStation else {
             throw ReferendumError.notOwnStation(token: tokenStation, station: String(stationId.prefix(ReferendumDefinition.maximumInputLength)))
         }
-        try ReferendumDefinition.requireShort(id, field: "id")
         guard request.count <= 1_000 else { throw ReferendumError.invalidInput(field: "request", reason: "at most 1000 characters") }
         guard officials.count <= 10, observers.count <= 10 else {
             throw ReferendumError.invalidInput(field: "officials", reason: "at most 10 officials and 10 observers")
@@ -34,12 +33,14 @@ extension CastingDesk {
 
     /// Starts a mobile-box visit.
     /// - Throws: `mobileVisit` when `stationId` is not a mobile box, no official carries it, or a visit
-    ///   with this id exists already (its log must not be overwritten).
+    ///   with this id exists already (its log must not be overwritten); `invalidInput` for an id that
+    ///   is not 1 to 64 letters, digits, `-` and `_` (it is a cell of the published ballots.csv).
     public func startVisit(id: String, stationId: String, request: String, requestedAt: Date, officials: [String],
                            observers: [String], at date: Date? = nil) async throws -> MobileVisit {
         guard definition.station(stationId)?.kind == .mobile else {
             throw ReferendumError.mobileVisit("\(stationId) is not a mobile box")
         }
+        try ReferendumDefinition.requireIdentifier(id, field: "id")
         guard !officials.isEmpty else { throw ReferendumError.mobileVisit("name the officials carrying the box") }
         guard try await store.mobileVisits().first(where: { $0.id == id }) == nil else {
             throw ReferendumError.mobileVisit("visit \(id) exists already")

@@ -46,6 +46,17 @@ extension ReferendumDefinition {
         }
     }
 
+    /// Refuses an id that is not 1 to `maximumInputLength` ASCII letters, digits, `-` and `_`, beginning
+    /// with a letter or digit: such an id can be a CSV cell of the record as it is (no comma, no quote,
+    /// nothing a spreadsheet reads as a formula).
+    public static func requireIdentifier(_ text: String, field: String) throws {
+        try requireShort(text, field: field)
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber,
+              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw ReferendumError.invalidInput(field: field, reason: "use letters A-Z, digits, - and _, beginning with a letter or digit")
+        }
+    }
+
     /// Refuses a text a device sent (credential, visit id, an official's name) longer than
     /// `maximumInputLength`, naming the field.
     public static func requireShort(_ text: String, field: String) throws {

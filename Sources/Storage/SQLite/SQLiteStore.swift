@@ -34,6 +34,8 @@ public final class SQLiteStore: ReferendumStore {
         configuration.busyMode = .timeout(10)
         let database: DatabasePool
         do {
+            // The database holds voter credentials and the pseudonym key: private from its first byte.
+            try SecretFile.createIfMissing(path)
             database = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets synchronous=NORMAL with WAL; an acknowledged ballot must survive a power cut.
             try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
