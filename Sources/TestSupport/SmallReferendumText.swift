@@ -2,7 +2,9 @@ import Foundation
 
 /// The small referendum of the engine, storage and server tests: two regions, a regional station each
 /// (A-1 with a mobile box), an external station for both, three guardians with quorum 2; voting 1–3
-/// September 2026 (Kyiv time); texts in English, Ukrainian and Russian; six voters.
+/// September 2026 (Kyiv time); texts in English, Ukrainian and Russian; six voters. Every station's
+/// count is published (`minimum_cell_ballots: 1`), so the tests can check each; `mergingYAML` keeps
+/// the default of 10, so every count is merged.
 public enum SmallReferendumText {
     public static let yaml = """
         id: small
@@ -26,7 +28,11 @@ public enum SmallReferendumText {
             - {region: beta, opens: 2026-09-01T08:00:00+03:00, closes: 2026-09-03T20:00:00+03:00}
         guardians: {count: 3, quorum: 2}
         revote_rule: station-over-mobile-then-latest
+        minimum_cell_ballots: 1
         """
+
+    /// The same referendum with the default threshold for station counts (10).
+    public static var mergingYAML: String { yaml.replacingOccurrences(of: "\nminimum_cell_ballots: 1", with: "") }
 
     public static let register = """
         voter_id,home_region,displaced,home_station

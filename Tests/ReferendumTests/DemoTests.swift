@@ -37,8 +37,13 @@ struct DemoTests {
         }
         #expect(outcome.setup.state == .certified)
         #expect(outcome.castBallots == scenario.actions.count)
-        let stationSum = outcome.results.stations.reduce(0) { $0 + $1.ballots }
-        #expect(stationSum == outcome.results.totalBallots, "station results add up to the total")
+        let stationSum = outcome.results.stations.reduce(0) { $0 + $1.ballots } + outcome.results.remainders.reduce(0) { $0 + $1.ballots }
+        #expect(stationSum == outcome.results.totalBallots, "station results and the remainders add up to the total")
+        #expect(outcome.results.stations.allSatisfy { $0.ballots >= 10 }, "no published station count below the default threshold")
+        for remainder in outcome.results.remainders {
+            let region = try #require(outcome.results.regions.first { $0.id == remainder.region })
+            #expect(remainder.ballots >= 10 || remainder.ballots == region.ballots, "a remainder under 10 is its whole region")
+        }
         #expect(outcome.results.regions.reduce(0) { $0 + $1.ballots } == outcome.results.totalBallots)
     }
 

@@ -29,6 +29,10 @@ struct RecordVerificationTests {
         #expect(batched.passed, "\(batched.failures.map { "\($0.id.rawValue): \($0.firstFailure?.description ?? "")" })")
         let applicable = batched.checks.filter { $0.status == .passed }.map(\.id)
         for id in [CheckID.v7D, .v7E, .v7F, .v7G, .v12C, .r1, .r2, .r3, .r4, .r5] { #expect(applicable.contains(id), "\(id.rawValue)") }
+        // Its small station counts are merged: no station total under 10 ballots, at least one remainder.
+        let totals = try ReferendumRecord.read([RecordedTotal].self, .totals, in: URL(fileURLWithPath: path))
+        #expect(totals.contains { $0.scope.hasPrefix("remainder/") })
+        #expect(totals.filter { $0.scope.hasPrefix("station/") }.allSatisfy { $0.ballots >= 10 })
         let oneByOne = try await Records.verify(path, batch: false, jobs: 1)
         #expect(oneByOne.passed)
         #expect(oneByOne.checks.map(\.checked) == batched.checks.map(\.checked), "both paths check the same items")

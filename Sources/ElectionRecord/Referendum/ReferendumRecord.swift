@@ -82,17 +82,20 @@ public struct RecordedReferendum: Codable, Sendable, Hashable {
     public let revoteRule: String
     /// How selection ids are formed: "<region>-<option>".
     public let selectionIdFormat: String
+    /// A station total with fewer counted ballots was merged into its region's remainder
+    /// ("remainder/<region>" in totals.json). Absent in records written before merging: 1, none merged.
+    public let minimumCellBallots: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, title, question, options, regions, stations, announced, guardians, quorum
-        case revoteRule = "revote_rule", selectionIdFormat = "selection_id_format"
+        case revoteRule = "revote_rule", selectionIdFormat = "selection_id_format", minimumCellBallots = "minimum_cell_ballots"
     }
 
     public init(id: String, title: [String: String], question: [String: String], options: [Option], regions: [Region],
-                stations: [Station], announced: Date, guardians: Int, quorum: Int, revoteRule: String) {
+                stations: [Station], announced: Date, guardians: Int, quorum: Int, revoteRule: String, minimumCellBallots: Int?) {
         self.id = id; self.title = title; self.question = question; self.options = options; self.regions = regions
         self.stations = stations; self.announced = announced; self.guardians = guardians; self.quorum = quorum
-        self.revoteRule = revoteRule; self.selectionIdFormat = "<region>-<option>"
+        self.revoteRule = revoteRule; self.selectionIdFormat = "<region>-<option>"; self.minimumCellBallots = minimumCellBallots
     }
 }
 
@@ -169,7 +172,7 @@ public struct RecordedMobileVisit: Codable, Sendable, Hashable {
 
 /// `referendum/totals.json`: each encrypted total (an option in a scope) with its decryption and proof.
 public struct RecordedTotal: Codable, Sendable, Hashable {
-    /// "region/<id>", "station/<id>/<region>" or "all".
+    /// "region/<id>", "station/<id>/<region>", "remainder/<region>" or "all".
     public let scope: String
     public let option: String
     /// Counted ballots multiplied into it.

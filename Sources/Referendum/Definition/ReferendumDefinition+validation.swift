@@ -96,6 +96,9 @@ extension ReferendumDefinition {
             if names.count != guardians.count { problem(["guardians", "names"], "\(names.count) names for \(guardians.count) guardians") }
             for (index, name) in duplicates(names) { problem(["guardians", "names", "\(index)"], "guardian \(name) appears twice") }
         }
+        if let threshold = minimumCellBallots, !(1...1_000).contains(threshold) {
+            problem(["minimum_cell_ballots"], "must be between 1 (publish every station) and 1000")
+        }
         return problems
     }
 

@@ -16,14 +16,18 @@ public struct ReferendumDefinition: Codable, Sendable, Hashable {
     public var guardians: GuardianPlan
     /// Which cast ballot counts when a voter votes more than once.
     public var revoteRule: RevoteRule
+    /// A station total with fewer counted ballots is merged into its region's remainder before
+    /// decryption (`SmallCellMerge`); nil means `defaultCellThreshold`.
+    public var minimumCellBallots: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, title, question, options, regions, stations, schedule, guardians
-        case revoteRule = "revote_rule"
+        case revoteRule = "revote_rule", minimumCellBallots = "minimum_cell_ballots"
     }
 
     public init(id: String, title: LocalizedText, question: LocalizedText, options: [Option], regions: [Region],
-                stations: [Station], schedule: Schedule, guardians: GuardianPlan, revoteRule: RevoteRule) {
+                stations: [Station], schedule: Schedule, guardians: GuardianPlan, revoteRule: RevoteRule,
+                minimumCellBallots: Int? = nil) {
         self.id = id
         self.title = title
         self.question = question
@@ -33,6 +37,7 @@ public struct ReferendumDefinition: Codable, Sendable, Hashable {
         self.schedule = schedule
         self.guardians = guardians
         self.revoteRule = revoteRule
+        self.minimumCellBallots = minimumCellBallots
     }
 
     /// An answer voters can choose.

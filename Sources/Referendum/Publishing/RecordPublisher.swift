@@ -204,6 +204,7 @@ extension ReferendumDefinition {
                              opens: window.opens, closes: window.closes)
             },
             stations: stations.map { .init(id: $0.id, kind: $0.kind.rawValue, serves: $0.serves, parent: $0.parent, location: $0.location) },
-            announced: schedule.announced, guardians: guardians.count, quorum: guardians.quorum, revoteRule: revoteRule.rawValue)
+            announced: schedule.announced, guardians: guardians.count, quorum: guardians.quorum, revoteRule: revoteRule.rawValue,
+            minimumCellBallots: cellThreshold)
     }
 }

@@ -35,12 +35,30 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
         public let mobileShare: Double?
     }
 
+    /// A region's stations whose counts were too small to publish one by one (`SmallCellMerge`), together.
+    public struct Remainder: Sendable, Codable, Hashable {
+        public let region: String
+        /// The merged stations, sorted.
+        public let stations: [String]
+        /// Voters listed at the merged regional stations (nil when none of them is regional).
+        public let registered: Int?
+        public let ballots: Int
+        public let votes: [String: Int]
+        public let mobileBallots: Int
+    }
+
     public let options: [String]
     public let regions: [Region]
+    /// Every station and region with a published count; merged ones are in `remainders` instead.
     public let stations: [Station]
+    /// Per region with merged stations, their joint count.
+    public let remainders: [Remainder]
     /// Votes over all regions.
     public let total: [String: Int]
     public let totalBallots: Int
+
+    /// The station and kind of a remainder's row in `stationCSV`.
+    public static let mergedStation = "merged"
 
     /// Computes the results of a decrypted referendum.
     /// - Throws: `counting` before decryption.
@@ -76,9 +94,15 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
                           turnout: share(counted, registered), votes: values[key] ?? [:], mobileBallots: mobile,
                           mobileShare: share(mobile, counted))
         }
+        let merge = count.merge ?? SmallCellMerge(counts: [:], threshold: 1)
         var stations = [Station]()
+        var remainderMobile = [String: Int]()
         for station in definition.stations where station.kind != .mobile {
             for region in station.serves {
+                if merge.isMerged(station: station.id, region: region) {
+                    remainderMobile[region, default: 0] += mobileByStation["\(station.id)/\(region)"] ?? 0
+                    continue
+                }
                 let key = TallyScope.station(station.id, region: region).key
                 guard let votes = values[key] else { continue }
                 let counted = ballots[key] ?? 0
@@ -88,13 +112,22 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
                                         ballots: counted, votes: votes, mobileBallots: mobile, mobileShare: share(mobile, counted)))
             }
         }
+        let remainders = definition.regions.compactMap { region -> Remainder? in
+            guard let merged = merge.merged[region.id] else { return nil }
+            let key = TallyScope.remainder(region: region.id).key
+            let regional = merged.filter { definition.station($0)?.kind == .regional }
+            let registered = regional.isEmpty ? nil : regional.reduce(0) { $0 + (register.byHomeStation[$1] ?? 0) }
+            return Remainder(region: region.id, stations: merged, registered: registered, ballots: ballots[key] ?? 0, votes: values[key] ?? [:],
+                             mobileBallots: remainderMobile[region.id] ?? 0)
+        }
         let allKey = TallyScope.allRegions.key
         return ReferendumResults(options: definition.options.map(\.id), regions: regions, stations: stations,
-                                 total: values[allKey] ?? [:], totalBallots: ballots[allKey] ?? 0)
+                                 remainders: remainders, total: values[allKey] ?? [:], totalBallots: ballots[allKey] ?? 0)
     }
 
-    /// Station-level results as CSV, one row per station and region: what `plebiscite audit` reads
-    /// (profile Examples/profiles/plebiscite.yaml) and what the 2022 votes never published.
+    /// Station-level results as CSV, one row per station and region, then one row per region's
+    /// remainder (station `merged`, kind `merged`): what `plebiscite audit` reads (profile
+    /// Examples/profiles/plebiscite.yaml) and what the 2022 votes never published.
     public var stationCSV: String {
         var lines = ["region,station,kind,registered,ballots,mobile_ballots," + options.joined(separator: ",")]
         for station in stations {
@@ -102,6 +135,11 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
             let votes = options.map { String(station.votes[$0] ?? 0) }
             lines.append(([station.region, station.id, station.kind.rawValue, registered, String(station.ballots),
                            String(station.mobileBallots)] + votes).joined(separator: ","))
+        }
+        for remainder in remainders {
+            let votes = options.map { String(remainder.votes[$0] ?? 0) }
+            lines.append(([remainder.region, Self.mergedStation, Self.mergedStation, remainder.registered.map(String.init) ?? "", String(remainder.ballots),
+                           String(remainder.mobileBallots)] + votes).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -57,13 +57,16 @@ public struct ElectionSetup: Sendable, Codable, Hashable {
 public enum TallyScope: Sendable, Codable, Hashable {
     case region(String)
     case station(String, region: String)
+    /// The stations of a region whose counts were too small to publish, together (`SmallCellMerge`).
+    case remainder(region: String)
     case allRegions
 
-    /// A stable text key, e.g. "region/donetsk", "station/EXT-KYIV/luhansk", "all".
+    /// A stable text key, e.g. "region/donetsk", "station/EXT-KYIV/luhansk", "remainder/luhansk", "all".
     public var key: String {
         switch self {
         case .region(let region): "region/\(region)"
         case .station(let station, let region): "station/\(station)/\(region)"
+        case .remainder(let region): "remainder/\(region)"
         case .allRegions: "all"
         }
     }
@@ -81,9 +84,18 @@ public struct EncryptedTotal: Sendable, Codable, Hashable {
 /// The count: which ballots count and their encrypted totals per region, per station and overall.
 public struct CountResult: Sendable, Codable, Hashable {
     public let resolution: RevoteResolution
-    /// Every total, in a fixed order: regions, stations, then all regions; options in definition order.
+    /// Every total, in a fixed order: regions, stations, remainders, then all regions; options in definition order.
     public let totals: [EncryptedTotal]
     public let countedAt: Date
+    /// The station totals merged into their region's remainder (nil in counts stored before merging existed).
+    public let merge: SmallCellMerge?
+
+    public init(resolution: RevoteResolution, totals: [EncryptedTotal], countedAt: Date, merge: SmallCellMerge?) {
+        self.resolution = resolution
+        self.totals = totals
+        self.countedAt = countedAt
+        self.merge = merge
+    }
 }
 
 /// The decrypted totals, aligned with `CountResult.totals`.

@@ -58,6 +58,7 @@ enum Localization {
         "observer.title": "Observers: live turnout", "observer.live": "live", "observer.updated": "Updated",
         "observer.ballots": "Ballots by status", "observer.cast": "Ballots cast", "observer.links": "Data",
         "kind.regional": "regional", "kind.external": "external (displaced voters)", "kind.mobile": "mobile box",
+        "kind.merged": "stations with too few ballots to publish alone, counted together",
         "status.pending": "pending", "status.cast": "cast", "status.challenged": "challenged", "status.abandoned": "abandoned",
         "error": "Error",
     ]
@@ -98,6 +99,7 @@ enum Localization {
         "observer.title": "Спостерігачам: явка наживо", "observer.live": "наживо", "observer.updated": "Оновлено",
         "observer.ballots": "Бюлетені за статусом", "observer.cast": "Опущено бюлетенів", "observer.links": "Дані",
         "kind.regional": "регіональна", "kind.external": "зовнішня (для переміщених осіб)", "kind.mobile": "переносна скринька",
+        "kind.merged": "дільниці, замалі для окремого підсумку, враховані разом",
         "status.pending": "очікує", "status.cast": "опущено", "status.challenged": "оскаржено", "status.abandoned": "покинуто",
         "error": "Помилка",
     ]
@@ -138,6 +140,7 @@ enum Localization {
         "observer.title": "Наблюдателям: явка в реальном времени", "observer.live": "в эфире", "observer.updated": "Обновлено",
         "observer.ballots": "Бюллетени по статусу", "observer.cast": "Опущено бюллетеней", "observer.links": "Данные",
         "kind.regional": "региональный", "kind.external": "внешний (для переселенцев)", "kind.mobile": "переносной ящик",
+        "kind.merged": "участки, слишком малые для отдельного итога, учтены вместе",
         "status.pending": "ожидает", "status.cast": "опущен", "status.challenged": "оспорен", "status.abandoned": "брошен",
         "error": "Ошибка",
     ]

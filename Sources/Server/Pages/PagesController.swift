@@ -230,6 +230,11 @@ enum ResultsView {
                 ["id": station.id, "kind": Localization.strings(language)["kind.\(station.kind.rawValue)"] ?? station.kind.rawValue, "region": definition.region(station.region)?.name.text(language) ?? station.region,
                  "registered": station.registered.map(String.init) ?? "–", "ballots": station.ballots,
                  "votes": votes(station.votes, ballots: station.ballots), "mobileShare": percent(station.mobileShare)]
+            } + results.remainders.map { remainder -> [String: Any] in
+                ["id": remainder.stations.joined(separator: ", "), "kind": Localization.strings(language)["kind.merged"] ?? "merged",
+                 "region": definition.region(remainder.region)?.name.text(language) ?? remainder.region,
+                 "registered": "–", "ballots": remainder.ballots, "votes": votes(remainder.votes, ballots: remainder.ballots),
+                 "mobileShare": percent(remainder.ballots > 0 ? Double(remainder.mobileBallots) / Double(remainder.ballots) : nil)]
             },
             "published": published,
         ]

@@ -15,8 +15,10 @@ struct ReferendumFiles: Sendable {
     var results: Result<PublishedResults, ReferendumRecordError>?
     var stations: Result<[(line: Int, fields: [String])], ReferendumRecordError>?
     /// For each counted ballot, the key of the station count it belongs to ("station/<station>/<region>",
-    /// a mobile box counting with its parent station).
+    /// a mobile box counting with its parent station; "remainder/<region>" when its station's count is merged).
     var groupOfBallot = [String: String]()
+    /// Which station counts are merged into their region's remainder, as the record's rule says.
+    var merge = CellMergeRule(countedPerCell: [:], minimum: 1)
 
     static func read(_ record: ElectionRecordDirectory) -> ReferendumFiles {
         var files = ReferendumFiles()
@@ -38,9 +40,14 @@ struct ReferendumFiles: Sendable {
         files.stations = attempt { try ReferendumRecord.readCSV(.stations, in: root, header: stationHeader(files.definition)) }
         if case .success(let definition) = files.definition, case .success(let rows) = files.ballots {
             let parents = Dictionary(definition.stations.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
-            for (_, row) in rows where row.status == .counted {
-                let station = (parents[row.station] ?? nil) ?? row.station
-                files.groupOfBallot[row.ballotId] = stationScope(station, region: row.region)
+            let counted = rows.lazy.map(\.row).filter { $0.status == .counted }.map { row in
+                (ballot: row.ballotId, station: (parents[row.station] ?? nil) ?? row.station, region: row.region)
+            }
+            var cells = [String: [String: Int]]()
+            for ballot in counted { cells[ballot.region, default: [:]][ballot.station, default: 0] += 1 }
+            files.merge = CellMergeRule(countedPerCell: cells, minimum: definition.minimumCellBallots ?? 1)
+            for ballot in counted {
+                files.groupOfBallot[ballot.ballot] = files.merge.scope(station: ballot.station, region: ballot.region)
             }
         }
         return files
@@ -100,9 +107,20 @@ struct PublishedResults: Decodable, Sendable {
         let mobileShare: Double?
     }
 
+    struct Remainder: Decodable, Sendable {
+        let region: String
+        let stations: [String]
+        let registered: Int?
+        let ballots: Int
+        let votes: [String: Int]
+        let mobileBallots: Int
+    }
+
     let options: [String]
     let regions: [Region]
     let stations: [Station]
+    /// Absent in records written before small station counts were merged.
+    let remainders: [Remainder]?
     let total: [String: Int]
     let totalBallots: Int
 }

@@ -13,7 +13,8 @@ enum ReferendumVerification {
             return
         }
         guard let definition = need(files.definition, rules, &ledger) else { return }
-        let facts = ReferendumFacts(definition: definition, register: try? files.register?.get(), rows: try? files.ballots?.get())
+        let facts = ReferendumFacts(definition: definition, register: try? files.register?.get(), rows: try? files.ballots?.get(),
+                                    merge: files.merge)
         if let rows = need(files.ballots, [.r1, .r2, .r3, .r5], &ledger) {
             if let register = need(files.register, [.r1, .r3, .r5], &ledger) {
                 RevoteRuleVerification.verifyCounting(facts, rows: rows, register: register, &ledger)
@@ -56,12 +57,16 @@ struct ReferendumFacts {
     let voters: [String: RegisterRow]
     /// Counted rows: what the totals must hold.
     let counted: [BallotRow]
+    /// Which station counts the record's rule merges into their region's remainder.
+    let merge: CellMergeRule
 
     static let ballotsFile = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.ballots.rawValue)"
     static let registerFile = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.register.rawValue)"
 
-    init(definition: RecordedReferendum, register: [(line: Int, row: RegisterRow)]?, rows: [(line: Int, row: BallotRow)]?) {
+    init(definition: RecordedReferendum, register: [(line: Int, row: RegisterRow)]?, rows: [(line: Int, row: BallotRow)]?,
+         merge: CellMergeRule) {
         self.definition = definition
+        self.merge = merge
         regions = Dictionary(definition.regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         stations = Dictionary(definition.stations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         voters = Dictionary((register ?? []).map { ($0.row.pseudonym, $0.row) }, uniquingKeysWith: { first, _ in first })

@@ -1,7 +1,8 @@
 import ElectionRecord
 
 /// R.5: counted ballots per region never exceed its register, and `results.json` and `stations.csv`
-/// agree with the register, the ballot list and the decrypted totals.
+/// agree with the register, the ballot list and the decrypted totals (a region's merged stations as
+/// one remainder row, station `merged`).
 enum ResultsVerification {
     static let resultsFile = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.results.rawValue)"
     static let stationsFile = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.stations.rawValue)"
@@ -67,6 +68,17 @@ enum ResultsVerification {
             ledger.check(.r5, figures == published[key] && share, CheckFailure(
                 file: resultsFile, field: "stations[\(index)]", message: "R.5 station \(station.id) in \(station.region) differs from the record"))
         }
+        for (index, remainder) in (results.remainders ?? []).enumerated() {
+            let key = "\(mergedStation)/\(remainder.region)"
+            published[key] = StationFigures(kind: mergedStation, registered: remainder.registered, ballots: remainder.ballots,
+                                            mobileBallots: remainder.mobileBallots, votes: remainder.votes)
+            var figures = expected[key]
+            figures?.votes = values["remainder/\(remainder.region)"] ?? [:]
+            let stations = facts.merge.merged[remainder.region] ?? []
+            ledger.check(.r5, figures == published[key] && Set(remainder.stations) == stations && remainder.stations.count == stations.count,
+                         CheckFailure(file: resultsFile, field: "remainders[\(index)]",
+                                      message: "R.5 the remainder of \(remainder.region) differs from the record (merged: \(stations.sorted().joined(separator: ", ")))"))
+        }
         for key in expected.keys.sorted() where published[key] == nil {
             ledger.fail(.r5, CheckFailure(file: resultsFile, field: "stations", message: "R.5 station \(key) counted ballots but has no result"))
         }
@@ -86,16 +98,29 @@ enum ResultsVerification {
         }
     }
 
-    /// Per station (not mobile) and region with counted ballots: kind, listed voters, ballots, mobile ballots.
+    /// The station and kind of a region's remainder in results and stations.csv.
+    static let mergedStation = "merged"
+
+    /// Per station (not mobile) and region with counted ballots: kind, listed voters, ballots, mobile
+    /// ballots; merged stations together under "merged/<region>".
     static func stationFigures(_ facts: ReferendumFacts) -> [String: StationFigures] {
         var listed = [String: Int]()
         for voter in facts.voters.values { if let home = voter.homeStation { listed[home, default: 0] += 1 } }
         var figures = [String: StationFigures]()
         for row in facts.counted {
             let station = facts.tallyStation(row.station)
-            let key = "\(station)/\(row.region)"
             let kind = facts.stations[station]?.kind ?? ""
-            var entry = figures[key] ?? StationFigures(kind: kind, registered: kind == "regional" ? listed[station] : nil)
+            let key: String, blank: StationFigures
+            if let merged = facts.merge.merged[row.region], merged.contains(station) {
+                // The remainder lists the voters of its regional stations, as a station row would.
+                let regional = merged.filter { facts.stations[$0]?.kind == "regional" }
+                key = "\(mergedStation)/\(row.region)"
+                blank = StationFigures(kind: mergedStation, registered: regional.isEmpty ? nil : regional.reduce(0) { $0 + (listed[$1] ?? 0) })
+            } else {
+                key = "\(station)/\(row.region)"
+                blank = StationFigures(kind: kind, registered: kind == "regional" ? listed[station] : nil)
+            }
+            var entry = figures[key] ?? blank
             entry.ballots += 1
             if row.channel == "mobile" { entry.mobileBallots += 1 }
             figures[key] = entry

@@ -3,7 +3,9 @@ import ElectionRecord
 
 /// R.4: each total of `totals.json` is the product of the CAST ballots' ciphertexts of its scope and
 /// option, `ballots` is how many, `b_over_m` = K^value and the Chaum–Pedersen proof of its decryption
-/// verifies; station values add up to their region's and region values to `all`; the region totals are
+/// verifies; no station count below `minimum_cell_ballots` is published (it is in its region's
+/// remainder, `CellMergeRule`); station values and the remainder add up to their region's and region
+/// values to `all`; the region totals are
 /// `encrypted_tally.json`'s ciphertexts and `tally.json`'s values.
 enum TotalsVerification {
     static let file = "\(ReferendumRecord.directory)/\(ReferendumRecord.File.totals.rawValue)"
@@ -22,6 +24,12 @@ enum TotalsVerification {
             values[key] = total.value
             guard options.contains(total.option) else {
                 ledger.fail(.r4, failure(index, "option", "unknown option \(total.option)"))
+                continue
+            }
+            if let (station, region) = mergedStation(total.scope, facts) {
+                let minimum = facts.definition.minimumCellBallots ?? 1
+                ledger.fail(.r4, failure(index, "scope", "\(total.scope) is published, but its count is merged into remainder/\(region): "
+                                         + "\(station) is among the smallest counts of \(region), whose remainder must reach \(minimum) ballots"))
                 continue
             }
             guard let (expected, count) = recount(total, facts: facts, pass: pass) else {
@@ -66,6 +74,10 @@ enum TotalsVerification {
             return (product, count)
         case 2 where parts[0] == "region":
             return regional(parts[1])
+        case 2 where parts[0] == "remainder":
+            guard let contest = facts.regions[parts[1]]?.contestId else { return nil }
+            let key = CiphertextSums.key(total.scope, contest, facts.selectionId(region: parts[1], option: total.option))
+            return (pass.groups[key] ?? .zero, pass.groups.counts[key] ?? 0)
         case 3 where parts[0] == "station":
             guard let contest = facts.regions[parts[2]]?.contestId, facts.stations[parts[1]] != nil else { return nil }
             let key = CiphertextSums.key(total.scope, contest, facts.selectionId(region: parts[2], option: total.option))
@@ -73,6 +85,13 @@ enum TotalsVerification {
         default:
             return nil
         }
+    }
+
+    /// The station and region of a station scope whose count the merge rule puts in its region's remainder.
+    static func mergedStation(_ scope: String, _ facts: ReferendumFacts) -> (String, String)? {
+        let parts = scope.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, parts[0] == "station", facts.merge.merged[parts[2]]?.contains(parts[1]) == true else { return nil }
+        return (parts[1], parts[2])
     }
 
     /// What is wrong with one total, if anything.
@@ -102,16 +121,17 @@ enum TotalsVerification {
         return proved ? nil : failure(index, "challenge", "\(name) decryption proof does not verify")
     }
 
-    /// Station values add up to their region's, region values to the whole's.
+    /// Station values and the remainder add up to their region's, region values to the whole's.
     static func verifySums(_ facts: ReferendumFacts, values: [String: Int], options: [String], _ ledger: inout CheckLedger) {
         for option in options {
             var all = 0
             for region in facts.definition.regions {
                 let stations = values.filter { $0.key.hasPrefix("station/") && $0.key.hasSuffix("/\(region.id)#\(option)") }
+                let remainder = values["remainder/\(region.id)#\(option)"] ?? 0
                 let value = values["region/\(region.id)#\(option)"] ?? 0
                 all += value
-                ledger.check(.r4, stations.values.reduce(0, +) == value, CheckFailure(
-                    file: file, message: "R.4 the station totals of \(region.id) \(option) do not add up to the region's \(value)"))
+                ledger.check(.r4, stations.values.reduce(0, +) + remainder == value, CheckFailure(
+                    file: file, message: "R.4 the station totals and remainder of \(region.id) \(option) do not add up to the region's \(value)"))
             }
             ledger.check(.r4, values["all#\(option)"] == all, CheckFailure(
                 file: file, message: "R.4 the region totals of \(option) do not add up to all's \(values["all#\(option)"] ?? 0)"))

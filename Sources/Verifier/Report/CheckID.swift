@@ -115,7 +115,7 @@ public enum CheckID: String, CaseIterable, Sendable, Codable, Comparable {
         case .r1: "one counted ballot per voter, by the published revote rule"
         case .r2: "CAST ballots are the counted rows, SPOILED the challenged"
         case .r3: "ballots inside their window, at stations serving their region"
-        case .r4: "encrypted totals, their decryptions, and their sums"
+        case .r4: "encrypted totals, their decryptions, their sums, and small station counts merged"
         case .r5: "turnout within the register; published results agree with the totals"
         }
     }

@@ -23,7 +23,7 @@ enum SmallReferendum {
         let secrets: [GuardianSecret]
     }
 
-    static func open(seed: UInt64 = 1, store: any ReferendumStore = InMemoryStore()) async throws -> Running {
+    static func open(seed: UInt64 = 1, store: any ReferendumStore = InMemoryStore(), yaml: String = yaml) async throws -> Running {
         let clock = ManualClock(beforeVoting)
         let engine = ReferendumEngine(store: store, clock: clock)
         var generator = SeededGenerator(seed: seed)

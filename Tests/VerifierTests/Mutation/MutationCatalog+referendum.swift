@@ -87,6 +87,20 @@ extension MutationCatalog {
                 object = totals
             }
         })
+        // Small station counts: the threshold lowered after the count, a merged station left out of its remainder.
+        mutations.append(Mutation(name: "referendum.json: minimum_cell_ballots 1 (nothing should have been merged)", expected: [.r4]) { record in
+            try record.editJSON("referendum/referendum.json") { setJSON(&$0, at: [.key("minimum_cell_ballots")], to: 1) }
+        })
+        let results = try JSONSerialization.jsonObject(with: try record.data("referendum/results.json")) as! [String: Any]
+        if let remainders = results["remainders"] as? [[String: Any]], let index = remainders.firstIndex(where: { ($0["stations"] as! [Any]).count > 1 }) {
+            mutations.append(Mutation(name: "results.json: a merged station dropped from its remainder", expected: [.r5]) { record in
+                try record.editJSON("referendum/results.json") { object in
+                    var stations = (remainders[index]["stations"] as! [Any])
+                    stations.removeLast()
+                    setJSON(&object, at: [.key("remainders"), .index(index), .key("stations")], to: stations)
+                }
+            })
+        }
         let visits = try JSONSerialization.jsonObject(with: try record.data("referendum/mobile-visits.json")) as! [[String: Any]]
         if let index = visits.firstIndex(where: { !($0["ballot_ids"] as! [Any]).isEmpty }) {
             mutations.append(Mutation(name: "mobile-visits.json: a visit loses its ballot", expected: [.r3]) { record in
