@@ -86,17 +86,21 @@ public struct BallotChain: Sendable, Hashable {
         self.lastCode = lastCode
     }
 
+    /// H₀ = H(H_E; 0x24, B_aux,0): the first ballot's B_aux, and what egk writes as a chain's `baux0`.
+    public var head: UInt256 { ElectionHash.hash(extendedBaseHash, UInt8(0x24), initialBaux) }
+
     /// B_aux for the next ballot.
     public var nextBaux: [UInt8] {
         if let lastCode { return lastCode.bytes + initialBaux }
-        return ElectionHash.hash(extendedBaseHash, UInt8(0x24), initialBaux).bytes
+        return head.bytes
     }
 
     /// Records that a ballot with `code` was made.
     public mutating func append(_ code: UInt256) { lastCode = code }
 
-    /// H(H_E; 0x24, H(B_last) ‖ B_aux,0 ‖ "CLOSE"): the value that closes a device's chain (spec 2.0.0 §3.4.3).
+    /// H(H_E; 0x24, H(B_last) ‖ B_aux,0 ‖ "CLOSE"): the value that closes a device's chain (spec 2.0.0 §3.4.3);
+    /// a chain with no ballot closes on 32 zero bytes in place of H(B_last), as egk does.
     public var closingCode: UInt256 {
-        ElectionHash.hash(extendedBaseHash, UInt8(0x24), (lastCode?.bytes ?? []) + initialBaux + Array("CLOSE".utf8))
+        ElectionHash.hash(extendedBaseHash, UInt8(0x24), (lastCode?.bytes ?? [UInt8](repeating: 0, count: 32)) + initialBaux + Array("CLOSE".utf8))
     }
 }

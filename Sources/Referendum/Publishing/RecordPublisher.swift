@@ -73,10 +73,12 @@ public enum RecordPublisher {
             for (device, chain) in chains {
                 let head = try await store.chainHead(device: device)
                 let ordered = chain.ids.sorted()
-                let chainState = BallotChain(initialBaux: election.baux0, extendedBaseHash: election.extendedBaseHash, lastCode: head?.lastCode)
+                let lastCode = head?.lastCode ?? chain.last
+                let chainState = BallotChain(initialBaux: election.baux0, extendedBaseHash: election.extendedBaseHash, lastCode: lastCode)
+                // As egk writes it: `baux0` holds H₀, the chain's first B_aux.
                 try writer.write(ballotChain: BallotChainRecord(
-                    encryptingDevice: device, baux0: election.baux0, ballotIds: ordered,
-                    lastConfirmationCode: head?.lastCode ?? chain.last, chaining: true, closingHash: chainState.closingCode))
+                    encryptingDevice: device, baux0: chainState.head.bytes, ballotIds: ordered,
+                    lastConfirmationCode: lastCode, chaining: true, closingHash: chainState.closingCode))
             }
 
             let regionTotals = zip(count.totals, decryption.values).filter { if case .region = $0.0.scope { true } else { false } }

@@ -3,7 +3,9 @@ import ElectionRecord
 
 /// Verification 7.C–7.H over all ballots: no two confirmation codes alike (7.C), no two ballot ids
 /// alike (7.H), and, when devices chain their codes, each device's chain (7.D–7.G): its
-/// `ballot_chain.json` lists exactly the device's ballots with the configured B_aux,0; the first
+/// `ballot_chain.json` lists exactly the device's ballots, its `baux0` is H₀ = H(H_E; 0x24, B_aux,0)
+/// as egk writes it (or the configured B_aux,0 itself, as Plebiscite wrote before; no hash binds the
+/// field and egk's own verifier does not read it); the first
 /// ballot's B_aux is H(H_E; 0x24, B_aux,0) and each later one the previous code followed by B_aux,0;
 /// the chain's last code and closing hash H(H_E; 0x24, last code ‖ B_aux,0 ‖ "CLOSE") match
 /// (docs/electionguard-2.0-encodings.md §5.6).
@@ -71,8 +73,10 @@ enum BallotChainVerification {
             fail(.v7D, "encrypting_device", "the chain names device \(chain.encryptingDevice), its directory is \(device.name)")
             chainIsSound = false
         }
-        if chain.baux0 != baux0 {
-            fail(.v7D, "baux0", "B_aux,0 differs from election_config.json's")
+        // H₀ = H(H_E; 0x24, B_aux,0), spec 2.0 eq. 59, computed here from the hash primitive.
+        let head = ElectionHash.hash(extendedBaseHash, UInt8(0x24), baux0).bytes
+        if chain.baux0 != head && chain.baux0 != baux0 {
+            fail(.v7D, "baux0", "baux0 is neither H(H_E; 0x24, B_aux,0) (egk) nor election_config.json's B_aux,0")
             chainIsSound = false
         }
         if !chain.chaining {

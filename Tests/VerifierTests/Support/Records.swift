@@ -14,6 +14,10 @@ enum Records {
     /// egk's `allAvailableJson` record (commit 194b9c78): 3 guardians, 20 contests of 5 selections, 11 cast ballots.
     static let egk = repository.appendingPathComponent("Tests/ElectionRecordTests/Fixtures/allAvailableJson").path
 
+    /// egk's `chainedJson` record (same commit, without private_data): one device chaining 11 ballots'
+    /// codes, its `ballot_chain.json` holding H₀ as `baux0`, three challenged ballots.
+    static let egkChained = repository.appendingPathComponent("Tests/ElectionRecordTests/Fixtures/chainedJson").path
+
     /// A demo record of the four-region referendum with 40 voters (about 32 ballots on 21 devices,
     /// chained codes, a challenged ballot, revotes), published once.
     static let smallDemo = Task { try await publish(voters: 40, seed: 11) }
