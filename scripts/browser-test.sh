@@ -59,7 +59,7 @@ db=(--database "$work/referendum.sqlite")
 "$bin" init "$work/referendum.yaml" "${db[@]}" >/dev/null
 "$bin" announce "${db[@]}" >/dev/null
 "$bin" register import "$work/register.csv" --cards "$work/cards.csv" "${db[@]}" >/dev/null
-"$bin" ceremony --keys "$work/guardians" "${db[@]}" >/dev/null
+scripts/ceremony-local.sh "$bin" "$work/referendum.sqlite" "$work/guardians" >/dev/null
 "$bin" open "${db[@]}" >/dev/null
 export STATION_TOKEN=$("$bin" token issue station:A-1 --label "booth test" "${db[@]}" 2>/dev/null)
 export OBSERVER_TOKEN=$("$bin" token issue observer --label "browser test" "${db[@]}" 2>/dev/null)

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Referendum
 
-/// `plebiscite guardian decrypt --key KEY.json`: a guardian's part of the decryption, in two rounds.
+/// `plebiscite guardian ceremony|decrypt`: a guardian's own steps, on its own machine: making its key
+/// with the other guardians, and its part of the decryption in two rounds.
 struct GuardianCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "guardian", abstract: "A guardian's own steps.",
-                                                    subcommands: [Decrypt.self])
+                                                    subcommands: [GuardianCeremonyCommand.self, Decrypt.self])
 
     struct Decrypt: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

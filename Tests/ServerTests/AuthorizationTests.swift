@@ -25,6 +25,8 @@ struct AuthorizationTests {
         }
         add(.post, "/api/v1/admin/referendum", SmallReferendum.yaml, .admin)
         add(.get, "/api/v1/admin/status", nil, .admin)
+        add(.get, "/api/v1/admin/ceremony", nil, .admin)
+        add(.post, "/api/v1/admin/ceremony/guardian1", "[]", .admin)
         for step in ["announce", "ceremony", "open", "close", "count", "decrypt", "publish"] { add(.post, "/api/v1/admin/lifecycle/\(step)", nil, .admin) }
         add(.post, "/api/v1/admin/lifecycle/certify", #"{"by":["X"],"statement":"ok"}"#, .admin)
         add(.post, "/api/v1/admin/register", "voter_id,home_region,displaced\nz9,alpha,no\n", .admin)
@@ -39,6 +41,8 @@ struct AuthorizationTests {
         add(.get, "/api/v1/station/visits", nil, .station)
         add(.post, "/api/v1/station/visits", #"{"station":"A-1-M","request":"r","officials":["o"]}"#, .station)
         add(.post, "/api/v1/station/visits/A-1-M-V1/return", nil, .station)
+        add(.get, "/api/v1/guardian/ceremony", nil, .guardian)
+        add(.post, "/api/v1/guardian/ceremony", "[]", .guardian)
         add(.get, "/api/v1/guardian/targets", nil, .guardian)
         add(.get, "/api/v1/guardian/challenges", nil, .guardian)
         add(.post, "/api/v1/guardian/rounds", #"{"guardianId":"guardian1","xCoordinate":1,"round":1,"partials":[],"responses":[]}"#, .guardian)

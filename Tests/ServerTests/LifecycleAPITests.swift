@@ -44,14 +44,35 @@ struct LifecycleAPITests {
             // Opening before the ceremony is refused, naming the state needed.
             let early = try await client.send(.post, "/api/v1/admin/lifecycle/open", token: admin)
             #expect(early.status == .conflict && early.string("error")?.contains("keys-ready") == true)
-            let ceremony = try await post("/api/v1/admin/lifecycle/ceremony")
-            let keys = try #require(ceremony.object["keys"] as? [[String: String]])
-            let secrets = try keys.map { try GuardianKeyFile.decode($0["keyFile"]!, file: $0["guardian"]!) }
-            #expect(secrets.count == 3)
+            // The administrator cannot run the ceremony (no one but a guardian ever holds its key).
+            let refused = try await client.send(.post, "/api/v1/admin/lifecycle/ceremony", token: admin)
+            #expect(refused.status == .gone && !refused.text.contains("keyShare"))
             var tokens = [String: String]()
             for role in ["station:A-1", "station:B-1", "guardian:guardian1", "guardian:guardian2", "guardian:guardian3", "observer"] {
                 tokens[role] = try #require(try await post("/api/v1/admin/tokens", json: ["role": role, "label": "test"]).string("token"))
             }
+            // Each guardian, on "its own machine", exchanges public messages through the guardian API.
+            func bundle(_ guardian: String) async throws -> CeremonyBundle {
+                let text = try await client.send(.get, "/api/v1/guardian/ceremony", token: tokens["guardian:\(guardian)"]).text
+                return try JSONDecoder().decode(CeremonyBundle.self, from: Data(text.utf8))
+            }
+            let first = try await bundle("guardian1")
+            var ceremonies = try ["guardian1", "guardian2", "guardian3"].map { try GuardianCeremony.start(first, guardian: $0, using: &generator) }
+            // A guardian cannot speak for another.
+            let forged = try await client.send(.post, "/api/v1/guardian/ceremony", token: tokens["guardian:guardian2"],
+                                               json: [CeremonyMessage.publicKeys(ceremonies[0].publicKeys)])
+            #expect(forged.status == .unprocessableContent, "\(forged.text)")
+            for _ in 0..<6 {
+                for index in ceremonies.indices {
+                    let id = ceremonies[index].id
+                    let messages = try ceremonies[index].step(try await bundle(id), using: &generator)
+                    if !messages.isEmpty { _ = try await post("/api/v1/guardian/ceremony", json: messages, token: tokens["guardian:\(id)"]) }
+                }
+            }
+            let secrets = ceremonies.compactMap(\.secret)
+            #expect(secrets.count == 3)
+            #expect(try await components.engine.setup().state == .keysReady)
+            #expect(try await components.engine.setup().election?.extendedBaseHash == secrets[0].extendedBaseHash)
             #expect(try await client.send(.post, "/api/v1/admin/tokens", token: admin, json: ["role": "station:NOPE"]).status == .unprocessableContent)
             _ = try await post("/api/v1/admin/lifecycle/open")
             clock.set(SmallReferendum.duringVoting)

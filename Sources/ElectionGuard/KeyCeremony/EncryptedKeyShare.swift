@@ -1,6 +1,6 @@
 /// P_i(ℓ), guardian i's polynomial at guardian ℓ's coordinate, encrypted to ℓ's public key K_ℓ
 /// (spec 3.2.2, equations 13–15).
-public struct EncryptedKeyShare: Sendable, Hashable {
+public struct EncryptedKeyShare: Sendable, Hashable, Codable {
     /// The sender i.
     public let senderId: String
     public let senderCoordinate: Int

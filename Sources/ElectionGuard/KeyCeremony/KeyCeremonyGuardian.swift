@@ -28,6 +28,18 @@ public struct KeyCeremonyGuardian: Sendable {
         publicKeys = GuardianPublicKeys(id: id, xCoordinate: xCoordinate, coefficientProofs: proofs)
     }
 
+    /// A guardian restored from its kept polynomial and the public keys it published (its proofs are
+    /// not made again). The caller checks that `publicKeys` are the polynomial's commitments.
+    public init(id: String, xCoordinate: Int, polynomial: ElectionPolynomial, publicKeys: GuardianPublicKeys,
+                parameterBaseHash: UInt256, dialect: ProtocolDialect = .v2_0_0) {
+        self.id = id
+        self.xCoordinate = xCoordinate
+        self.polynomial = polynomial
+        self.publicKeys = publicKeys
+        self.parameterBaseHash = parameterBaseHash
+        self.dialect = dialect
+    }
+
     /// A new guardian with a random polynomial of degree quorum − 1.
     public static func generate<R: RandomNumberGenerator>(
         id: String, xCoordinate: Int, quorum: Int, parameterBaseHash: UInt256,

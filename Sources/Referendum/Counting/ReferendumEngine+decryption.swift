@@ -47,6 +47,12 @@ extension ReferendumEngine {
               guardian.xCoordinate == round.xCoordinate else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "not a guardian of this election (or wrong coordinate)")
         }
+        // Every partial decryption names its own guardian: it must be this round's, or the challenges
+        // (keyed by coordinate) would have no entry for it.
+        if let stray = round.partials.first(where: { $0.guardianId != round.guardianId || $0.xCoordinate != round.xCoordinate }) {
+            throw ReferendumError.guardian(id: round.guardianId, reason: "a partial decryption names guardian \(stray.guardianId) "
+                                           + "at coordinate \(stray.xCoordinate), the round is \(round.guardianId)'s at \(round.xCoordinate)")
+        }
         let expected = round.round == .partials ? round.partials.count : round.responses.count
         guard expected == count.totals.count else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "\(expected) values for \(count.totals.count) totals")
@@ -81,7 +87,12 @@ extension ReferendumEngine {
             let challenge = try ThresholdDecryption.challenge(
                 for: .ciphertext(total.ciphertext), partials: partials.map { $0.partials[index] }, quorum: election.quorum,
                 publicKey: publicKey, extendedBaseHash: election.extendedBaseHash)
-            for round in partials { challenges[round.guardianId, default: []].append(challenge.guardianChallenges[round.xCoordinate]!) }
+            for round in partials {
+                guard let mine = challenge.guardianChallenges[round.xCoordinate] else {
+                    throw ReferendumError.guardian(id: round.guardianId, reason: "no challenge for coordinate \(round.xCoordinate)")
+                }
+                challenges[round.guardianId, default: []].append(mine)
+            }
         }
         return challenges
     }

@@ -55,36 +55,6 @@ public struct ReferendumEngine: Sendable {
         return cards
     }
 
-    /// Runs the key ceremony among the definition's guardians (announced -> keys ready). Returns each
-    /// guardian's secret, to be written to that guardian's own key file and nowhere else.
-    /// - Throws: the ceremony's complaint naming the guardians when a share does not verify.
-    public func runCeremony<R: RandomNumberGenerator>(using generator: inout R) async throws -> [GuardianSecret] {
-        let setup = try await setup()
-        try Lifecycle.check(.runCeremony, in: setup.state)
-        let definition = setup.definition
-        let manifest = try definition.manifestBytes
-        let parameterBaseHash = ElectionHashes.parameterBaseHash()
-        let manifestHash = ElectionHashes.manifestHash(parameterBaseHash: parameterBaseHash, manifest: manifest)
-        let baseHash = ElectionHashes.baseHash(parameterBaseHash: parameterBaseHash, manifestHash: manifestHash,
-                                               guardians: definition.guardians.count, quorum: definition.guardians.quorum)
-        let guardians = definition.guardians.ids.enumerated().map { index, id in
-            KeyCeremonyGuardian.generate(id: id, xCoordinate: index + 1, quorum: definition.guardians.quorum,
-                                         parameterBaseHash: parameterBaseHash, using: &generator)
-        }
-        let ceremony = try KeyCeremony.run(guardians: guardians, quorum: definition.guardians.quorum, using: &generator)
-        let extendedBaseHash = ElectionHashes.extendedBaseHash(baseHash: baseHash, jointPublicKey: ceremony.jointPublicKey,
-                                                               commitments: ceremony.guardians.map(\.commitments))
-        let election = ElectionSetup(
-            manifest: manifest, parameterBaseHash: parameterBaseHash, manifestHash: manifestHash, baseHash: baseHash,
-            extendedBaseHash: extendedBaseHash, guardians: ceremony.guardians, jointPublicKey: ceremony.jointPublicKey,
-            quorum: definition.guardians.quorum, baux0: Array("plebiscite \(definition.id)".utf8))
-        try await store.transition(from: .announced, to: .keysReady, at: clock.now()) { $0.election = election }
-        return zip(guardians, ceremony.keyShares).map { guardian, share in
-            GuardianSecret(id: guardian.id, xCoordinate: guardian.xCoordinate, coefficients: guardian.polynomial.coefficients,
-                           keyShare: share.keyShare, extendedBaseHash: extendedBaseHash)
-        }
-    }
-
     /// Opens the polls (keys ready -> open). Each region's own window still applies to every ballot.
     public func open() async throws { try await step(.open) }
 

@@ -10,6 +10,8 @@ public struct ReferendumSetup: Sendable, Codable, Hashable {
     public var history: [StateChange]
     /// Secret: the salt of credential keys and the key of pseudonyms.
     public var credentials: Credentials
+    /// The key ceremony's public messages, while it runs and after (`CeremonyLog`).
+    public var ceremony: CeremonyLog?
     /// The public outcome of the key ceremony.
     public var election: ElectionSetup?
     /// The encrypted tallies, after the count.

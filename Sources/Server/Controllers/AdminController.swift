@@ -23,6 +23,16 @@ struct AdminController<Context: RequestContextWithRole> {
             return JSONResponse(.created, PublicReferendum(try await engine.setup()))
         }
         group.get("status") { _, _ in JSONResponse(try await status()) }
+        // The ceremony's public log, and the relay of an offline guardian's messages carried by hand.
+        group.get("ceremony") { _, _ in JSONResponse(try await engine.ceremonyBundle()) }
+        group.post("ceremony/{guardian}") { request, context in
+            let guardian = try context.parameters.require("guardian")
+            let messages = try await CeremonyMessages.decode(request, context)
+            try await engine.acceptCeremony(messages, from: guardian)
+            caches.invalidate()
+            context.logger.notice("ceremony messages relayed", metadata: ["guardian": "\(guardian)", "kinds": "\(messages.map(\.kind))"])
+            return JSONResponse(.created, CeremonyState(state: try await engine.setup().state.rawValue, accepted: messages.count))
+        }
         group.post("lifecycle/{action}") { request, context in
             let action = try context.parameters.require("action")
             let result = try await step(action, request: request, context: context)
@@ -84,11 +94,8 @@ struct AdminController<Context: RequestContextWithRole> {
         case "open": try await engine.open()
         case "close": try await engine.close()
         case "ceremony":
-            // The guardians' key files exist only in this answer: hand each to its guardian, keep none.
-            let secrets = try await engine.runCeremony(using: &generator)
-            let keys = try secrets.map { GuardianKey(guardian: $0.id, keyFile: try GuardianKeyFile.encode($0)) }
-            return try JSONResponse(.ok, CeremonyResult(state: try await engine.setup().state.rawValue, keys: keys))
-                .response(from: request, context: context)
+            throw APIError(.gone, "the key ceremony runs between the guardians themselves (`plebiscite guardian ceremony`, "
+                           + "/api/v1/guardian/ceremony); no one else ever holds a guardian's key", reason: "guardians-only")
         case "count": try await engine.count()
         case "decrypt": try await engine.finishDecryption()
         case "certify":
@@ -165,15 +172,6 @@ struct CertifyRequest: Decodable {
     let statement: String
 }
 
-struct GuardianKey: Encodable, Sendable {
-    let guardian: String
-    let keyFile: String
-}
-
-struct CeremonyResult: Encodable, Sendable {
-    let state: String
-    let keys: [GuardianKey]
-}
 
 struct Published: Encodable, Sendable {
     let state: String

@@ -12,6 +12,15 @@ struct GuardianController<Context: RequestContextWithRole> {
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.add(middleware: RequireRole<Context>(.guardian))
+        // The key ceremony: the public log, and this guardian's messages (checked, then added to it).
+        group.get("ceremony") { _, _ in JSONResponse(try await engine.ceremonyBundle()) }
+        group.post("ceremony") { request, context in
+            let guardian = try guardianId(context)
+            let messages = try await CeremonyMessages.decode(request, context)
+            try await engine.acceptCeremony(messages, from: guardian)
+            context.logger.notice("ceremony messages accepted", metadata: ["guardian": "\(guardian)", "kinds": "\(messages.map(\.kind))"])
+            return JSONResponse(.created, CeremonyState(state: try await engine.setup().state.rawValue, accepted: messages.count))
+        }
         group.get("targets") { _, _ in JSONResponse(try await engine.decryptionTargets()) }
         group.get("challenges") { _, context in
             let guardian = try guardianId(context)
@@ -47,6 +56,25 @@ struct GuardianController<Context: RequestContextWithRole> {
         guard let id = context.role?.guardianId else { throw APIError(.forbidden, "this route needs a guardian token") }
         return id
     }
+}
+
+/// Key-ceremony messages from outside: a JSON array of `CeremonyMessage`, elements checked on decoding.
+enum CeremonyMessages {
+    static func decode<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> [CeremonyMessage] {
+        let data = try await request.bodyData(context: context)
+        do {
+            let messages = try JSONDecoder().decode([CeremonyMessage].self, from: data)
+            guard messages.count <= 256 else { throw APIError(.contentTooLarge, "at most 256 messages at once", reason: "too-many") }
+            return messages
+        } catch let error as DecodingError {
+            throw APIError(.badRequest, "not a list of ceremony messages: \(APIError.describe(error))", reason: "malformed")
+        }
+    }
+}
+
+struct CeremonyState: Encodable, Sendable {
+    let state: String
+    let accepted: Int
 }
 
 struct RoundAccepted: Encodable, Sendable {
