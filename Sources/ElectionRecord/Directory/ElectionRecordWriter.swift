@@ -139,6 +139,17 @@ public final class ElectionRecordWriter {
         try write(bytes: RecordJSON.encode(value, explicitNulls: explicitNulls, file: file), to: file)
     }
 
+    /// Makes `directory` (relative to the record's root) even if no file goes into it: a record with
+    /// no ballots still has its `encrypted_ballots/`.
+    public func write(directory: String) throws(ElectionRecordError) {
+        try checkOpen(directory)
+        let components = directory.split(separator: "/", omittingEmptySubsequences: false)
+        guard !directory.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw .invalidName(name: directory, reason: "a record directory is a relative path inside the record")
+        }
+        try makeDirectories(directory)
+    }
+
     private func makeDirectories(_ directory: String) throws(ElectionRecordError) {
         guard !directories.contains(directory) else { return }
         var path = staging

@@ -39,6 +39,7 @@ public enum RecordPublisher {
         var chains = [String: (ids: [String], last: UInt256)]()
         var ballots = 0
         try await ElectionRecordWriter.write(to: path, replacing: replacing) { writer in
+            try writer.write(directory: RecordLayout.encryptedBallots)
             try writer.write(constants: .standard)
             try writer.write(manifest: manifest)
             try writer.write(config: config)
