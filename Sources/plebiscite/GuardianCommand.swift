@@ -28,22 +28,30 @@ struct GuardianCommand: AsyncParsableCommand {
         func run(with engine: ReferendumEngine) async throws {
             let secret = try GuardianKeyFile.decode(try readText(key), file: key)
             let noncePath = nonces ?? key.replacingOccurrences(of: ".json", with: "") + ".nonces.json"
+            let attempt = try await engine.currentDecryptionRounds().attempt
             if FileManager.default.fileExists(atPath: noncePath) {
                 let kept = try JSONDecoder().decode(GuardianKeyFile.Nonces.self, from: Data(contentsOf: URL(fileURLWithPath: noncePath)))
                 guard kept.guardianId == secret.id, kept.extendedBaseHash == secret.extendedBaseHash else {
                     throw ValidationError("\(noncePath) belongs to another guardian or election")
                 }
+                if (kept.attempt ?? 0) != attempt {
+                    // A guardian was dropped and the decryption started again: these nonces must never answer its challenges.
+                    try FileManager.default.removeItem(atPath: noncePath)
+                    print("\(secret.id): the decryption started again (try \(attempt)); old nonces deleted, sending a new round 1")
+                    return try await run(with: engine)
+                }
                 let challenges = try await engine.decryptionChallenges()
                 guard let mine = challenges[secret.id] else { throw ValidationError("\(secret.id) has no challenge: round 1 was not accepted") }
-                try await engine.submit(try GuardianDecryption.round2(secret: secret, nonces: kept.nonces, challenges: mine))
+                try await engine.submit(try GuardianDecryption.round2(secret: secret, nonces: kept.nonces, challenges: mine, attempt: attempt))
                 try FileManager.default.removeItem(atPath: noncePath)
                 print("\(secret.id): round 2 sent; nonces deleted")
             } else {
                 var generator = SystemRandomNumberGenerator()
-                let (round, kept) = GuardianDecryption.round1(secret: secret, totals: try await engine.decryptionTargets(), using: &generator)
+                let (round, kept) = GuardianDecryption.round1(secret: secret, totals: try await engine.decryptionTargets(), attempt: attempt,
+                                                              using: &generator)
                 let encoder = JSONEncoder()
                 try writeSecret(String(decoding: try encoder.encode(GuardianKeyFile.Nonces(
-                    guardianId: secret.id, extendedBaseHash: secret.extendedBaseHash, nonces: kept)), as: UTF8.self), to: noncePath)
+                    guardianId: secret.id, extendedBaseHash: secret.extendedBaseHash, nonces: kept, attempt: attempt)), as: UTF8.self), to: noncePath)
                 try await engine.submit(round)
                 print("\(secret.id): round 1 sent (\(round.partials.count) partial decryptions); run again for round 2 once the quorum has sent round 1")
             }
@@ -57,8 +65,20 @@ struct DecryptCommand: AsyncParsableCommand {
                                                     abstract: "Check every guardian's share and combine them into the decrypted totals.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "Drop this guardian instead (it sent round 1 and vanished, or its answers fail); the others start again.")
+    var drop: String?
+    @Option(help: "Why the guardian is dropped (published in the record).") var reason: String?
+
+    func validate() throws {
+        if drop != nil, (reason ?? "").isEmpty { throw ValidationError("--drop needs --reason, which the record publishes") }
+    }
 
     func run() async throws {
+        if let drop {
+            try await workspace.withEngine { try await $0.dropGuardian(drop, reason: reason ?? "") }
+            print("dropped \(drop); the remaining guardians run `plebiscite guardian decrypt` again, from round 1")
+            return
+        }
         let result = try await workspace.withEngine { try await $0.finishDecryption() }
         print("decrypted \(result.values.count) totals with guardians \(result.guardians.map(String.init).joined(separator: ", "))")
     }

@@ -36,3 +36,47 @@ struct DecryptionRefusalTests {
         #expect(try await running.engine.decryptionChallenges().count == 2)
     }
 }
+
+@Suite("Dropping a guardian who vanished during the decryption")
+struct DroppedGuardianTests {
+    @Test("a guardian who sent round 1 and vanished is dropped; the others start again with fresh nonces and decrypt; the result names who was dropped")
+    func vanishedAfterRound1() async throws {
+        let running = try await SmallReferendum.open(seed: 51)
+        var generator = SeededGenerator(seed: 52)
+        for (voter, choice) in [("a1", "yes"), ("a2", "no"), ("a3", "yes")] {
+            let session = try await running.desk.checkIn(credential: running.cards[voter]!, stationId: voter == "a3" ? "EXT" : "A-1")
+            _ = try await running.desk.cast(try await running.desk.encrypt(session, choice: choice, deviceId: voter == "a3" ? "EXT-d1" : "A-1-d1",
+                                                                           using: &generator))
+        }
+        running.clock.set(SmallReferendum.afterVoting)
+        try await running.engine.close()
+        try await running.engine.count()
+        let engine = running.engine
+        let totals = try await engine.decryptionTargets()
+        let (first, firstNonces) = GuardianDecryption.round1(secret: running.secrets[0], totals: totals, using: &generator)
+        let (second, _) = GuardianDecryption.round1(secret: running.secrets[1], totals: totals, using: &generator)
+        try await engine.submit(first)
+        try await engine.submit(second)
+        let challenges = try await engine.decryptionChallenges()
+        let answer = try GuardianDecryption.round2(secret: running.secrets[0], nonces: firstNonces, challenges: challenges["guardian1"]!)
+        try await engine.submit(answer)
+        // guardian2 never answers: the decryption cannot finish, and cannot go on without dropping it.
+        await #expect(throws: ReferendumError.self) { try await engine.finishDecryption() }
+        try await engine.dropGuardian("guardian2", reason: "sent round 1, then unreachable for 48 hours")
+        #expect(try await engine.currentDecryptionRounds().attempt == 1)
+        #expect(try await engine.currentDecryptionRounds().rounds.isEmpty, "the old try's rounds no longer count")
+        // The old try's rounds are refused, and so is the dropped guardian.
+        await #expect(throws: ReferendumError.self) { try await engine.submit(first) }
+        let (late, _) = GuardianDecryption.round1(secret: running.secrets[1], totals: totals, attempt: 1, using: &generator)
+        await #expect(throws: ReferendumError.self) { try await engine.submit(late) }
+        // Dropping another would leave one guardian, below the quorum of 2.
+        await #expect(throws: ReferendumError.self) { try await engine.dropGuardian("guardian1", reason: "x") }
+        // guardian1 and guardian3 decrypt in the new try, with fresh nonces.
+        let result = try await engine.decrypt(with: [running.secrets[0], running.secrets[2]], using: &generator)
+        #expect(result.guardians == [1, 3])
+        #expect(result.dropped?.map(\.guardianId) == ["guardian2"])
+        let setup = try await engine.setup()
+        let values = Dictionary(uniqueKeysWithValues: zip(setup.count!.totals, result.values).map { ("\($0.scope.key)#\($0.option)", $1.value) })
+        #expect(values["region/alpha#yes"] == 2 && values["region/alpha#no"] == 1)
+    }
+}

@@ -26,6 +26,7 @@ struct AuthorizationTests {
         add(.post, "/api/v1/admin/referendum", SmallReferendum.yaml, .admin)
         add(.get, "/api/v1/admin/status", nil, .admin)
         add(.get, "/api/v1/admin/ceremony", nil, .admin)
+        add(.post, "/api/v1/admin/decryption/drop", #"{"guardian":"guardian2","reason":"gone"}"#, .admin)
         add(.post, "/api/v1/admin/ceremony/guardian1", "[]", .admin)
         for step in ["announce", "ceremony", "open", "close", "count", "decrypt", "publish"] { add(.post, "/api/v1/admin/lifecycle/\(step)", nil, .admin) }
         add(.post, "/api/v1/admin/lifecycle/certify", #"{"by":["X"],"statement":"ok"}"#, .admin)
@@ -42,6 +43,7 @@ struct AuthorizationTests {
         add(.post, "/api/v1/station/visits", #"{"station":"A-1-M","request":"r","officials":["o"]}"#, .station)
         add(.post, "/api/v1/station/visits/A-1-M-V1/return", nil, .station)
         add(.get, "/api/v1/guardian/ceremony", nil, .guardian)
+        add(.get, "/api/v1/guardian/decryption", nil, .guardian)
         add(.post, "/api/v1/guardian/ceremony", "[]", .guardian)
         add(.get, "/api/v1/guardian/targets", nil, .guardian)
         add(.get, "/api/v1/guardian/challenges", nil, .guardian)

@@ -101,6 +101,11 @@ struct LifecycleAPITests {
                 // A guardian cannot upload another's round.
                 let other = secret.id == "guardian1" ? "guardian:guardian3" : "guardian:guardian1"
                 #expect(try await client.send(.post, "/api/v1/guardian/rounds", token: tokens[other], json: round).status == .forbidden)
+                // Partial decryptions naming another coordinate than the round's: 422, and the server goes on.
+                let stray = GuardianDecryptionRound(guardianId: round.guardianId, xCoordinate: round.xCoordinate, round: .partials, partials: round.partials.map {
+                    PartialDecryption(guardianId: $0.guardianId, xCoordinate: $0.xCoordinate + 1, share: $0.share, commitmentA: $0.commitmentA, commitmentB: $0.commitmentB)
+                })
+                #expect(try await client.send(.post, "/api/v1/guardian/rounds", token: tokens["guardian:\(secret.id)"], json: stray).status == .unprocessableContent)
                 _ = try await post("/api/v1/guardian/rounds", json: round, token: tokens["guardian:\(secret.id)"])
             }
             #expect(try await client.send(.post, "/api/v1/guardian/rounds", token: tokens["guardian:guardian1"], text: "{}").status == .badRequest)

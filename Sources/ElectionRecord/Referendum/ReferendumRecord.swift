@@ -206,16 +206,31 @@ public struct RecordedLifecycle: Codable, Sendable, Hashable {
         public init(state: String, at: Date) { self.state = state; self.at = at }
     }
 
+    /// A guardian the commission dropped from the decryption, and why.
+    public struct Dropped: Codable, Sendable, Hashable {
+        public let guardian: String
+        public let reason: String
+        public let at: Date
+        public init(guardian: String, reason: String, at: Date) { self.guardian = guardian; self.reason = reason; self.at = at }
+    }
+
     public let changes: [Change]
     public let certifiedBy: [String]
     public let certificationStatement: String?
+    /// The guardians whose shares decrypted the totals (absent in older records).
+    public let decryptedBy: [String]?
+    /// Guardians dropped from the decryption before it succeeded (absent in older records).
+    public let droppedGuardians: [Dropped]?
 
     enum CodingKeys: String, CodingKey {
         case changes
         case certifiedBy = "certified_by", certificationStatement = "certification_statement"
+        case decryptedBy = "decrypted_by", droppedGuardians = "dropped_guardians"
     }
 
-    public init(changes: [Change], certifiedBy: [String], certificationStatement: String?) {
+    public init(changes: [Change], certifiedBy: [String], certificationStatement: String?, decryptedBy: [String]? = nil,
+                droppedGuardians: [Dropped]? = nil) {
         self.changes = changes; self.certifiedBy = certifiedBy; self.certificationStatement = certificationStatement
+        self.decryptedBy = decryptedBy; self.droppedGuardians = droppedGuardians
     }
 }

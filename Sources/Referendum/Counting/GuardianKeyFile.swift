@@ -26,11 +26,14 @@ public enum GuardianKeyFile {
         public let guardianId: String
         public let extendedBaseHash: UInt256
         public let nonces: [ElementModQ]
+        /// The decryption's try they were made for; never used for another (nil: try 0).
+        public let attempt: Int?
 
-        public init(guardianId: String, extendedBaseHash: UInt256, nonces: [ElementModQ]) {
+        public init(guardianId: String, extendedBaseHash: UInt256, nonces: [ElementModQ], attempt: Int) {
             self.guardianId = guardianId
             self.extendedBaseHash = extendedBaseHash
             self.nonces = nonces
+            self.attempt = attempt
         }
     }
 }

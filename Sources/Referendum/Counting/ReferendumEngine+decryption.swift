@@ -7,23 +7,24 @@ import ElectionGuard
 public enum GuardianDecryption {
     /// Round 1 for every total. Returns the public round and the nonces to keep (secretly) for round 2.
     public static func round1<R: RandomNumberGenerator>(
-        secret: GuardianSecret, totals: [EncryptedTotal], using generator: inout R
+        secret: GuardianSecret, totals: [EncryptedTotal], attempt: Int = 0, using generator: inout R
     ) -> (round: GuardianDecryptionRound, nonces: [ElementModQ]) {
         let guardian = secret.decryptingGuardian
         let nonces = totals.map { _ in ElementModQ.random(using: &generator) }
         let partials = zip(totals, nonces).map { guardian.partialDecrypt(.ciphertext($0.ciphertext), nonce: $1) }
-        return (GuardianDecryptionRound(guardianId: secret.id, xCoordinate: secret.xCoordinate, round: .partials, partials: partials), nonces)
+        return (GuardianDecryptionRound(guardianId: secret.id, xCoordinate: secret.xCoordinate, round: .partials, partials: partials,
+                                        attempt: attempt), nonces)
     }
 
     /// Round 2: v_i = u_i − c_i·s_i for each total.
     /// - Throws: `guardian` when the number of challenges does not match the nonces kept.
-    public static func round2(secret: GuardianSecret, nonces: [ElementModQ], challenges: [ElementModQ]) throws -> GuardianDecryptionRound {
+    public static func round2(secret: GuardianSecret, nonces: [ElementModQ], challenges: [ElementModQ], attempt: Int = 0) throws -> GuardianDecryptionRound {
         guard nonces.count == challenges.count else {
             throw ReferendumError.guardian(id: secret.id, reason: "\(challenges.count) challenges for \(nonces.count) partial decryptions")
         }
         let guardian = secret.decryptingGuardian
         return GuardianDecryptionRound(guardianId: secret.id, xCoordinate: secret.xCoordinate, round: .responses,
-                                       responses: zip(nonces, challenges).map { guardian.respond(nonce: $0, challenge: $1) })
+                                       responses: zip(nonces, challenges).map { guardian.respond(nonce: $0, challenge: $1) }, attempt: attempt)
     }
 }
 
@@ -37,8 +38,36 @@ extension ReferendumEngine {
         return count.totals
     }
 
+    /// The decryption's try (0 until a guardian is dropped) and the rounds sent for it.
+    public func currentDecryptionRounds() async throws -> (attempt: Int, rounds: [GuardianDecryptionRound]) {
+        let attempt = try await setup().decryptionProgress?.attempt ?? 0
+        return (attempt, try await store.decryptionRounds().filter { $0.attempt == attempt })
+    }
+
+    /// Takes a guardian out of the decryption (one who sent round 1 and vanished, or whose answers
+    /// fail): the decryption starts again among the others, each with a fresh round 1, because an
+    /// answer to new challenges with the old nonces would reveal a guardian's key share.
+    /// - Throws: `guardian` when fewer than the quorum would remain, or for an unknown or already
+    ///   dropped guardian.
+    public func dropGuardian(_ id: String, reason: String) async throws {
+        let setup = try await setup()
+        try Lifecycle.check(.decrypt, in: setup.state)
+        guard let election = setup.election else { throw ReferendumError.counting("no count yet") }
+        var progress = setup.decryptionProgress ?? DecryptionProgress()
+        guard election.guardians.contains(where: { $0.id == id }) else { throw ReferendumError.guardian(id: id, reason: "not a guardian of this election") }
+        guard !progress.dropped.contains(where: { $0.guardianId == id }) else { throw ReferendumError.guardian(id: id, reason: "already dropped") }
+        let remaining = election.guardians.count - progress.dropped.count - 1
+        guard remaining >= election.quorum else {
+            throw ReferendumError.guardian(id: id, reason: "dropping it would leave \(remaining) guardians, fewer than the quorum of \(election.quorum)")
+        }
+        progress.attempt += 1
+        progress.dropped.append(DroppedGuardian(guardianId: id, reason: String(reason.prefix(1_000)), at: clock.now()))
+        let updated = progress
+        try await store.transition(from: .counted, to: .counted, at: clock.now()) { $0.decryptionProgress = updated }
+    }
+
     /// Accepts a guardian's round 1 after checking that it is a guardian of this election and that it
-    /// sent one partial decryption per total.
+    /// sent one partial decryption per total, for the decryption's current try.
     public func submit(_ round: GuardianDecryptionRound) async throws {
         let setup = try await setup()
         try Lifecycle.check(.decrypt, in: setup.state)
@@ -46,6 +75,14 @@ extension ReferendumEngine {
         guard let guardian = election.guardians.first(where: { $0.id == round.guardianId }),
               guardian.xCoordinate == round.xCoordinate else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "not a guardian of this election (or wrong coordinate)")
+        }
+        let progress = setup.decryptionProgress ?? DecryptionProgress()
+        if let dropped = progress.dropped.first(where: { $0.guardianId == round.guardianId }) {
+            throw ReferendumError.guardian(id: round.guardianId, reason: "dropped from the decryption: \(dropped.reason)")
+        }
+        guard round.attempt == progress.attempt else {
+            throw ReferendumError.guardian(id: round.guardianId, reason: "a round for try \(round.attempt); the decryption is at try "
+                                           + "\(progress.attempt) (a guardian was dropped): send round 1 again, with fresh nonces")
         }
         // Every partial decryption names its own guardian: it must be this round's, or the challenges
         // (keyed by coordinate) would have no entry for it.
@@ -57,7 +94,7 @@ extension ReferendumEngine {
         guard expected == count.totals.count else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "\(expected) values for \(count.totals.count) totals")
         }
-        let rounds = try await store.decryptionRounds()
+        let rounds = try await currentDecryptionRounds().rounds
         switch round.round {
         case .responses:
             guard rounds.contains(where: { $0.guardianId == round.guardianId && $0.round == .partials }) else {
@@ -78,7 +115,7 @@ extension ReferendumEngine {
     /// by id. The same set of round-1 submissions always gives the same challenges.
     /// - Throws: `notEnoughGuardians` below the quorum.
     public func decryptionChallenges() async throws -> [String: [ElementModQ]] {
-        let (setup, rounds) = (try await setup(), try await store.decryptionRounds())
+        let (setup, rounds) = (try await setup(), try await currentDecryptionRounds().rounds)
         guard let election = setup.election, let count = setup.count else { throw ReferendumError.counting("no count yet") }
         let partials = rounds.filter { $0.round == .partials }.sorted { $0.xCoordinate < $1.xCoordinate }
         let publicKey = ElGamalPublicKey(election.jointPublicKey)
@@ -102,7 +139,7 @@ extension ReferendumEngine {
     /// - Throws: `invalidProof` naming a guardian whose share is wrong (nothing is stored then).
     @discardableResult
     public func finishDecryption() async throws -> DecryptionResult {
-        let (setup, rounds) = (try await setup(), try await store.decryptionRounds())
+        let (setup, rounds) = (try await setup(), try await currentDecryptionRounds().rounds)
         try Lifecycle.check(.decrypt, in: setup.state)
         guard let election = setup.election, let count = setup.count else { throw ReferendumError.counting("no count yet") }
         let partials = rounds.filter { $0.round == .partials }.sorted { $0.xCoordinate < $1.xCoordinate }
@@ -128,7 +165,9 @@ extension ReferendumEngine {
             values.append(try ThresholdDecryption.value(of: total.ciphertext, share: combined.share, proof: combined.proof,
                                                         discreteLog: discreteLog, bound: bound, field: field))
         }
-        let result = DecryptionResult(guardians: partials.map(\.xCoordinate), values: values, decryptedAt: clock.now())
+        var decrypted = DecryptionResult(guardians: partials.map(\.xCoordinate), values: values, decryptedAt: clock.now())
+        decrypted.dropped = setup.decryptionProgress?.dropped
+        let result = decrypted
         try await store.transition(from: .counted, to: .decrypted, at: result.decryptedAt) { $0.decryption = result }
         return result
     }
@@ -137,15 +176,17 @@ extension ReferendumEngine {
     @discardableResult
     public func decrypt<R: RandomNumberGenerator>(with secrets: [GuardianSecret], using generator: inout R) async throws -> DecryptionResult {
         let totals = try await decryptionTargets()
+        let attempt = try await currentDecryptionRounds().attempt
         var nonces = [String: [ElementModQ]]()
         for secret in secrets {
-            let (round, kept) = GuardianDecryption.round1(secret: secret, totals: totals, using: &generator)
+            let (round, kept) = GuardianDecryption.round1(secret: secret, totals: totals, attempt: attempt, using: &generator)
             try await submit(round)
             nonces[secret.id] = kept
         }
         let challenges = try await decryptionChallenges()
         for secret in secrets {
-            try await submit(try GuardianDecryption.round2(secret: secret, nonces: nonces[secret.id]!, challenges: challenges[secret.id]!))
+            try await submit(try GuardianDecryption.round2(secret: secret, nonces: nonces[secret.id]!, challenges: challenges[secret.id]!,
+                                                           attempt: attempt))
         }
         return try await finishDecryption()
     }

@@ -182,8 +182,12 @@ public enum RecordPublisher {
         try json(results, .results)
         try writer.write(bytes: Array(results.stationCSV.utf8), to: file(.stations))
         try json(TurnoutTimeline.compute(summaries: summaries, definition: definition), .turnout)
+        let ids = definition.guardians.ids
+        let decryptedBy = setup.decryption?.guardians.compactMap { ids.indices.contains($0 - 1) ? ids[$0 - 1] : nil }
         try json(RecordedLifecycle(changes: setup.history.map { .init(state: $0.state.rawValue, at: $0.at) },
-                                   certifiedBy: setup.certification?.by ?? [], certificationStatement: setup.certification?.statement),
+                                   certifiedBy: setup.certification?.by ?? [], certificationStatement: setup.certification?.statement,
+                                   decryptedBy: decryptedBy,
+                                   droppedGuardians: (setup.decryption?.dropped ?? []).map { .init(guardian: $0.guardianId, reason: $0.reason, at: $0.at) }),
                  .lifecycle)
     }
 

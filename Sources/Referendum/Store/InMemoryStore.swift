@@ -109,7 +109,7 @@ public actor InMemoryStore: ReferendumStore {
     public func mobileVisits() -> [MobileVisit] { visits.values.sorted { $0.id < $1.id } }
 
     public func saveDecryptionRound(_ round: GuardianDecryptionRound) throws {
-        guard !rounds.contains(where: { $0.guardianId == round.guardianId && $0.round == round.round }) else {
+        guard !rounds.contains(where: { $0.storageGuardianKey == round.storageGuardianKey && $0.round == round.round }) else {
             throw StoreRules.duplicateRound(round)
         }
         rounds.append(round)

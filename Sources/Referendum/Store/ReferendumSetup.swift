@@ -16,6 +16,8 @@ public struct ReferendumSetup: Sendable, Codable, Hashable {
     public var election: ElectionSetup?
     /// The encrypted tallies, after the count.
     public var count: CountResult?
+    /// Who was dropped from the decryption, and which try it is at (nil: none dropped).
+    public var decryptionProgress: DecryptionProgress?
     /// The decrypted tallies, after the guardians.
     public var decryption: DecryptionResult?
     public var certification: Certification?
@@ -104,6 +106,8 @@ public struct CountResult: Sendable, Codable, Hashable {
 public struct DecryptionResult: Sendable, Codable, Hashable {
     /// The guardians who took part, by coordinate.
     public let guardians: [Int]
+    /// Guardians dropped before the decryption succeeded, with why (nil in older stores).
+    public var dropped: [DroppedGuardian]? = nil
     public let values: [DecryptedValue]
     public let decryptedAt: Date
 }
@@ -127,12 +131,55 @@ public struct GuardianDecryptionRound: Sendable, Codable, Hashable {
     public let partials: [PartialDecryption]
     /// Round 2: one per total, in order.
     public let responses: [ElementModQ]
+    /// Which try of the decryption this round belongs to: it starts again, with fresh nonces, each
+    /// time a guardian is dropped (`ReferendumEngine.dropGuardian`). Absent (0) in older stores.
+    public let attempt: Int
 
-    public init(guardianId: String, xCoordinate: Int, round: Round, partials: [PartialDecryption] = [], responses: [ElementModQ] = []) {
+    public init(guardianId: String, xCoordinate: Int, round: Round, partials: [PartialDecryption] = [], responses: [ElementModQ] = [],
+                attempt: Int = 0) {
         self.guardianId = guardianId
         self.xCoordinate = xCoordinate
         self.round = round
         self.partials = partials
         self.responses = responses
+        self.attempt = attempt
+    }
+
+    enum CodingKeys: String, CodingKey { case guardianId, xCoordinate, round, partials, responses, attempt }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guardianId = try container.decode(String.self, forKey: .guardianId)
+        xCoordinate = try container.decode(Int.self, forKey: .xCoordinate)
+        round = try container.decode(Round.self, forKey: .round)
+        partials = try container.decode([PartialDecryption].self, forKey: .partials)
+        responses = try container.decode([ElementModQ].self, forKey: .responses)
+        attempt = try container.decodeIfPresent(Int.self, forKey: .attempt) ?? 0
+    }
+
+    /// The key a store keeps it unique by, with the guardian's id: the guardian within its attempt.
+    public var storageGuardianKey: String { attempt == 0 ? guardianId : "\(guardianId)#\(attempt)" }
+}
+
+/// Guardians dropped from the decryption, and the try it is at.
+public struct DecryptionProgress: Sendable, Codable, Hashable {
+    /// Starts at 0; one more for each guardian dropped.
+    public var attempt: Int = 0
+    /// Dropped guardians, with why.
+    public var dropped: [DroppedGuardian] = []
+
+    public init() {}
+}
+
+/// A guardian the commission took out of the decryption.
+public struct DroppedGuardian: Sendable, Codable, Hashable {
+    public let guardianId: String
+    public let reason: String
+    public let at: Date
+
+    public init(guardianId: String, reason: String, at: Date) {
+        self.guardianId = guardianId
+        self.reason = reason
+        self.at = at
     }
 }

@@ -23,6 +23,16 @@ struct AdminController<Context: RequestContextWithRole> {
             return JSONResponse(.created, PublicReferendum(try await engine.setup()))
         }
         group.get("status") { _, _ in JSONResponse(try await status()) }
+        // A guardian who sent round 1 and vanished (or whose answers fail) is dropped; the others start again.
+        group.post("decryption/drop") { request, context in
+            let body = try await request.decodeJSON(DropGuardianRequest.self, context: context)
+            guard !body.reason.isEmpty, body.reason.count <= 1_000, body.guardian.count <= 64 else {
+                throw APIError(.unprocessableContent, "name the guardian and say why (at most 1000 characters): the record publishes it")
+            }
+            try await engine.dropGuardian(body.guardian, reason: body.reason)
+            context.logger.notice("guardian dropped from the decryption", metadata: ["guardian": "\(body.guardian)"])
+            return JSONResponse(try await engine.setup().decryptionProgress ?? DecryptionProgress())
+        }
         // The ceremony's public log, and the relay of an offline guardian's messages carried by hand.
         group.get("ceremony") { _, _ in JSONResponse(try await engine.ceremonyBundle()) }
         group.post("ceremony/{guardian}") { request, context in
@@ -165,6 +175,11 @@ struct IssuedToken: Encodable, Sendable {
     /// Shown once: the server keeps only its hash.
     let token: String
     let record: TokenView
+}
+
+struct DropGuardianRequest: Decodable {
+    let guardian: String
+    let reason: String
 }
 
 struct CertifyRequest: Decodable {

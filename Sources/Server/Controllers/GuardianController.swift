@@ -22,6 +22,8 @@ struct GuardianController<Context: RequestContextWithRole> {
             return JSONResponse(.created, CeremonyState(state: try await engine.setup().state.rawValue, accepted: messages.count))
         }
         group.get("targets") { _, _ in JSONResponse(try await engine.decryptionTargets()) }
+        // The decryption's try: a guardian's rounds carry it; it moves on when a guardian is dropped.
+        group.get("decryption") { _, _ in JSONResponse(try await engine.setup().decryptionProgress ?? DecryptionProgress()) }
         group.get("challenges") { _, context in
             let guardian = try guardianId(context)
             guard let mine = try await engine.decryptionChallenges()[guardian] else {

@@ -259,7 +259,7 @@ public final class PostgresStore: ReferendumStore {
         let json = try StoreCoding.encode(round)
         let inserted = try await query("""
             INSERT INTO decryption_round (guardian_id, round, x_coordinate, data)
-            VALUES (\(round.guardianId), \(round.round.rawValue), \(round.xCoordinate), \(json))
+            VALUES (\(round.storageGuardianKey), \(round.round.rawValue), \(round.xCoordinate), \(json))
             ON CONFLICT (guardian_id, round) DO NOTHING RETURNING seq
             """)
         guard !inserted.isEmpty else { throw StoreRules.duplicateRound(round) }

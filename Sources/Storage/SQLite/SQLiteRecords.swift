@@ -170,7 +170,7 @@ struct DecryptionRoundRecord: SnakeCaseRecord {
     var data: Data
 
     init(_ round: GuardianDecryptionRound) throws {
-        guardianId = round.guardianId
+        guardianId = round.storageGuardianKey
         self.round = round.round.rawValue
         xCoordinate = round.xCoordinate
         data = try StoreCoding.encode(round)

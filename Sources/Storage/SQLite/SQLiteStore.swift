@@ -196,7 +196,7 @@ public final class SQLiteStore: ReferendumStore {
     public func saveDecryptionRound(_ round: GuardianDecryptionRound) async throws {
         try await write { db in
             let stored = try DecryptionRoundRecord
-                .filter(Column("guardian_id") == round.guardianId && Column("round") == round.round.rawValue)
+                .filter(Column("guardian_id") == round.storageGuardianKey && Column("round") == round.round.rawValue)
                 .fetchCount(db)
             guard stored == 0 else { throw StoreRules.duplicateRound(round) }
             try DecryptionRoundRecord(round).insert(db)
