@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format is text or json") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout is a number of seconds above 0") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections is above 0") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (0 to 65535; 0 picks a free one)") }
     }
 
     func run() async throws {

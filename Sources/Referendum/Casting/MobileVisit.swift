@@ -2,7 +2,7 @@ import Foundation
 
 /// One trip of a mobile box: who asked for it, who carried it, who watched, and which ballots it
 /// brought back. Published in full, so the share and the circumstances of door-to-door voting are
-/// visible (DESIGN.md).
+/// visible (docs/architecture.md).
 public struct MobileVisit: Sendable, Hashable, Codable {
     public let id: String
     /// The mobile box (a station of kind mobile).

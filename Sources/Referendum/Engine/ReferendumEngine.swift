@@ -2,7 +2,7 @@ import Foundation
 import ElectionGuard
 
 /// Runs one referendum through its life over a store: each method is one checked step of the
-/// lifecycle (DESIGN.md), refused with a clear error in the wrong state, changing nothing when it fails.
+/// lifecycle (docs/architecture.md), refused with a clear error in the wrong state, changing nothing when it fails.
 public struct ReferendumEngine: Sendable {
     public let store: any ReferendumStore
     public let clock: any ReferendumClock

@@ -1,4 +1,4 @@
-/// Where a referendum is in its life. Each step is taken once, in this order (DESIGN.md).
+/// Where a referendum is in its life. Each step is taken once, in this order (docs/architecture.md).
 public enum LifecycleState: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     /// Defined, not yet public.
     case draft

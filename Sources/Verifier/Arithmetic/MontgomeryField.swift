@@ -6,7 +6,7 @@ import ElectionGuard
 /// The verifier's batched path needs what `ElementModP` does not offer: many products with one
 /// scratch buffer, squarings shared between exponentiations, and Jacobi symbols. GMP itself is
 /// not code that produced the record, so using it here keeps the verifier independent of the
-/// producer (docs: DESIGN.md); every result is cross-checked against `ElementModP` in the tests.
+/// producer (docs/architecture.md); every result is cross-checked against `ElementModP` in the tests.
 ///
 /// Numbers are 64 little-endian limbs. A value x is held as x·R mod p with R = 2^4096, and is only
 /// partially reduced (below R, not necessarily below p) until `normalize`.
