@@ -30,6 +30,14 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case chainMoved(device: String)
     /// The store failed underneath.
     case storage(String)
+    /// The store holds no referendum yet.
+    case noReferendum
+    /// The store holds a referendum already; there is one per store.
+    case referendumExists
+    /// A ballot id or confirmation code that the store holds for another ballot.
+    case ballotConflict(String)
+    /// An access token's id that is taken.
+    case tokenExists(id: String)
     /// A value sent from outside (a device, a form) that breaks a rule of its field: too long, wrong characters.
     case invalidInput(field: String, reason: String)
     /// A station's device acting for a station that is neither its own nor one of its mobile boxes.
@@ -58,6 +66,10 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .guardian(let id, let reason): "guardian \(id): \(reason)"
         case .chainMoved(let device): "device \(device) has moved on since this ballot was encrypted (is it in use elsewhere?)"
         case .storage(let reason): "storage: \(reason)"
+        case .noReferendum: "no referendum here yet: run `plebiscite init` with a definition first"
+        case .referendumExists: "a referendum already exists in this store"
+        case .ballotConflict(let reason): "ballot conflict: \(reason)"
+        case .tokenExists(let id): "token \(id) exists already"
         }
     }
 }

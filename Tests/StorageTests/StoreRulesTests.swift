@@ -15,13 +15,13 @@ struct StoreRulesTests {
             let store = subject.store
             #expect(try await store.loadSetup() == nil)
             #expect(try await store.state() == nil)
-            await #expect(throws: ReferendumError.storage("no referendum in this store")) {
+            await #expect(throws: ReferendumError.noReferendum) {
                 try await store.transition(from: .draft, to: .announced, at: Fixtures.moment) { _ in }
             }
             let setup = try Fixtures.setup()
             try await store.create(setup)
             #expect(try await store.loadSetup() == setup)
-            await #expect(throws: ReferendumError.storage("a referendum already exists in this store")) {
+            await #expect(throws: ReferendumError.referendumExists) {
                 try await store.create(try Fixtures.setup(seed: 2))
             }
             #expect(try await store.loadSetup() == setup, "the refused create changed nothing")
@@ -105,7 +105,7 @@ struct StoreRulesTests {
             #expect(try await store.chainHead(device: "d1") == ChainHead(lastCode: first.confirmationCode, length: 1))
 
             let impostor = Fixtures.entry("d1-000001", device: "d1", code: 99)
-            await #expect(throws: ReferendumError.storage("ballot d1-000001 exists with another confirmation code")) {
+            await #expect(throws: ReferendumError.ballotConflict("ballot d1-000001 exists with another confirmation code")) {
                 try await store.append(impostor, after: first.confirmationCode)
             }
             let stale = Fixtures.entry("d1-000002", device: "d1")

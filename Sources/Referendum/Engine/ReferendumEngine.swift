@@ -16,7 +16,7 @@ public struct ReferendumEngine: Sendable {
     /// - Throws: `storage` when the store is empty.
     public func setup() async throws -> ReferendumSetup {
         guard let setup = try await store.loadSetup() else {
-            throw ReferendumError.storage("no referendum here yet: run `plebiscite init` with a definition first")
+            throw ReferendumError.noReferendum
         }
         return setup
     }

@@ -32,7 +32,7 @@ public enum StoreRules {
         try requireOpen(state, "cast")
         if let storedCode {
             guard storedCode == entry.confirmationCode else {
-                throw ReferendumError.storage("ballot \(entry.ballotId) exists with another confirmation code")
+                throw ReferendumError.ballotConflict("ballot \(entry.ballotId) exists with another confirmation code")
             }
             return .alreadyStored
         }
@@ -73,8 +73,8 @@ public enum StoreRules {
         .guardian(id: round.guardianId, reason: "round \(round.round.rawValue) was already submitted")
     }
 
-    public static let referendumExists = ReferendumError.storage("a referendum already exists in this store")
-    public static let noReferendum = ReferendumError.storage("no referendum in this store")
+    public static let referendumExists = ReferendumError.referendumExists
+    public static let noReferendum = ReferendumError.noReferendum
 
     /// The lifecycle error of a transition whose `from` is not the stored state.
     public static func staleTransition(to: LifecycleState, stored: LifecycleState, from: LifecycleState) -> ReferendumError {

@@ -21,10 +21,10 @@ extension APIError {
         case .chainMoved: (.conflict, "device-in-use")
         case .invalidInput: (.unprocessableContent, "invalid-input")
         case .notOwnStation: (.forbidden, "wrong-station")
-        case .storage(let reason) where reason.hasPrefix("no referendum"): (.conflict, "no-referendum")
+        case .noReferendum: (.conflict, "no-referendum")
+        case .referendumExists, .tokenExists: (.conflict, "exists")
         // Two sessions on one device encrypted the same sequence number: the later one lost the race.
-        case .storage(let reason) where reason.contains("with another confirmation code"): (.conflict, "device-in-use")
-        case .storage(let reason) where reason.contains("already exists") || reason.contains("exists already"): (.conflict, "exists")
+        case .ballotConflict: (.conflict, "device-in-use")
         case .storage: (.serviceUnavailable, "storage")
         }
         self.init(status, error.description, reason: reason)

@@ -131,7 +131,7 @@ struct PagesController<Context: RequestContextWithRole> {
                 values["query"] = String(query.prefix(200)).replacingOccurrences(of: "+", with: " ")
                 do {
                     let code = try TrackerAnswer.parse(query)
-                    guard let setup else { throw ReferendumError.storage("no referendum here yet") }
+                    guard let setup else { throw ReferendumError.noReferendum }
                     let answer = TrackerAnswer.answer(code: code, entry: try await engine.store.entry(confirmationCode: code), setup: setup)
                     let choice = answer.choice.flatMap { id in setup.definition.options.first { $0.id == id }?.text.text(language) }
                     // Only present values: an optional in the dictionary would render as "nil".
@@ -159,7 +159,7 @@ struct PagesController<Context: RequestContextWithRole> {
             let words = Localization.strings(language)
             guard let setup else {
                 return pages.render("results", status: .conflict, language: language, title: words["results.title"]!, setup: nil,
-                                    values: ["error": ReferendumError.storage("no referendum here yet").description])
+                                    values: ["error": ReferendumError.noReferendum.description])
             }
             let snapshot = try await components.turnout.snapshot()
             let names = Dictionary(uniqueKeysWithValues: setup.definition.regions.map { ($0.id, $0.name.text(language)) })

@@ -11,7 +11,7 @@ extension PostgresStore: AccessTokenStore {
                     \(token.expiresAt?.timeIntervalSinceReferenceDate))
             ON CONFLICT DO NOTHING RETURNING id
             """)
-        guard !inserted.isEmpty else { throw ReferendumError.storage("token \(token.id) exists already") }
+        guard !inserted.isEmpty else { throw ReferendumError.tokenExists(id: token.id) }
     }
 
     public func token(hash: String) async throws -> AccessTokenRecord? {

@@ -145,7 +145,7 @@ extension PostgresStore {
                             \(columns.revealedChoice), \(json))
                     """, on: connection, logger)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-                throw ReferendumError.storage("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
+                throw ReferendumError.ballotConflict("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
             }
             try await Self.run("""
                 UPDATE device_chain SET last_code = \(head.lastCode.hex), length = \(head.length) WHERE device = \(entry.deviceId)

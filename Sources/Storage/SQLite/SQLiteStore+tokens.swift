@@ -35,7 +35,7 @@ extension SQLiteStore: AccessTokenStore {
     public func saveToken(_ token: AccessTokenRecord) async throws {
         try await write { db in
             let clash = try AccessTokenRow.filter(Column("id") == token.id || Column("token_hash") == token.tokenHash).fetchCount(db)
-            guard clash == 0 else { throw ReferendumError.storage("token \(token.id) exists already") }
+            guard clash == 0 else { throw ReferendumError.tokenExists(id: token.id) }
             try AccessTokenRow(token).insert(db)
         }
     }

@@ -79,7 +79,7 @@ extension SQLiteStore {
             do {
                 try BallotRecord(BallotColumns(entry)).insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw ReferendumError.storage("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
+                throw ReferendumError.ballotConflict("confirmation code \(entry.confirmationCode.hex) already belongs to another ballot")
             }
             try EncryptedBallotRecord(ballotId: entry.ballotId, json: json).insert(db)
             try DeviceChainRecord(device: entry.deviceId, head: head).save(db)
