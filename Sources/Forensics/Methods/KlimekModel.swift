@@ -39,13 +39,16 @@ public enum KlimekModel {
     /// instead (it also gives the starting spread, and serves if the peak cannot be fitted). The
     /// binomial variance of a station of the typical size is removed from the spread.
     ///
-    /// The peak is the clean core's (`CleanCore`). Where that is the global peak this is the paper's
-    /// procedure unchanged; where a falsified peak outweighs it, the turnout normal is fitted to the
-    /// core's hump (spread from its lower half) and the share normal to the stations of the core.
+    /// The peak is the clean core's (`CleanCore`). With 20,000 stations or more and the core at the
+    /// global peak this is the paper's procedure unchanged. Otherwise (a falsified peak outweighs the
+    /// clean one, or too few stations for the peak fit, where the quantiles are pulled up by fraud)
+    /// the turnout normal is the core's hump (centre at its mode, spread from its lower half, the peak
+    /// fit around it when there are enough stations) and the share normal is read off the core's stations.
     static func estimateFair(
         turnouts: [Double], shares: [Double], registered: [Int], cast: [Int], core: CleanCore? = nil
     ) -> FairParameters {
-        let hint = core.flatMap { $0.belowGlobalMode ? $0.modePercent / 100 : nil }
+        let paperFit = turnouts.count >= 20_000 && core?.belowGlobalMode != true
+        let hint = core.flatMap { paperFit ? nil : $0.modePercent / 100 }
         let (turnout, spreadT) = peakNormal(turnouts, near: hint)
         var shareSample = shares
         if let core, hint != nil {
