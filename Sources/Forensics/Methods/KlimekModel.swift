@@ -49,7 +49,7 @@ public enum KlimekModel {
     ) -> FairParameters {
         let paperFit = turnouts.count >= 20_000 && core?.belowGlobalMode != true
         let hint = core.flatMap { paperFit ? nil : $0.modePercent / 100 }
-        let (turnout, spreadT) = peakNormal(turnouts, near: hint)
+        let (turnout, spreadT) = peakNormal(turnouts, near: hint, lowerEdge: (core?.lowerEdgePercent ?? 0) / 100)
         var shareSample = shares
         if let core, hint != nil {
             let inCore = zip(turnouts, shares).filter { Fingerprint.bin($0.0, bins: 100) <= core.edgeBin }.map(\.1)
@@ -70,9 +70,11 @@ public enum KlimekModel {
 
     /// Centre and spread of the normal fitted to the peak of values in [0, 1].
     /// With `hint` (a mode below the global peak), the peak searched is the one within 3 points of it.
-    static func peakNormal(_ values: [Double], near hint: Double? = nil) -> (centre: Double, spread: Double) {
+    static func peakNormal(
+        _ values: [Double], near hint: Double? = nil, lowerEdge: Double = 0
+    ) -> (centre: Double, spread: Double) {
         guard values.count > 10 else { return (values.reduce(0, +) / Double(max(1, values.count)), 0.1) }
-        if let hint { return hintedPeakNormal(values, mode: hint) }
+        if let hint { return hintedPeakNormal(values, mode: hint, lowerEdge: lowerEdge) }
         let sorted = values.sorted()
         func quantile(_ p: Double) -> Double { sorted[Int(p * Double(sorted.count - 1))] }
         let z10 = SpecialFunctions.normalQuantile(0.10), z40 = SpecialFunctions.normalQuantile(0.40)
@@ -82,12 +84,13 @@ public enum KlimekModel {
         return parabolaFit(values, start: start, window: 0..<1) ?? fallback
     }
 
-    /// The hump whose mode is `mode`, below a taller (falsified) one: the starting spread is the root
-    /// mean square distance below the mode of the values within 30 points under it (the lower half of
-    /// a normal, which ballot stuffing does not reach); the peak is searched within 3 points of the mode.
-    static func hintedPeakNormal(_ values: [Double], mode: Double) -> (centre: Double, spread: Double) {
+    /// The hump whose mode is `mode`: the starting spread is the root mean square distance below the
+    /// mode of the values between it and the hump's lower valley `lowerEdge` and within 30 points (the
+    /// lower half of a normal, which ballot stuffing does not reach); the peak is searched within 3
+    /// points of the mode.
+    static func hintedPeakNormal(_ values: [Double], mode: Double, lowerEdge: Double) -> (centre: Double, spread: Double) {
         var sum = 0.0, count = 0
-        for value in values where value <= mode && value > mode - 0.3 {
+        for value in values where value <= mode && value > max(mode - 0.3, lowerEdge) {
             sum += (mode - value) * (mode - value)
             count += 1
         }

@@ -44,7 +44,7 @@ extension ShpilkinEstimate {
             guard let region = binned[name], region.stations > 0 else { return nil }
             var edge = nationalEdge, ratio = nationalRatio, share = nationalShare, own = false
             if region.stations >= stationsForOwnCore {
-                let core = CleanCore.locate(weights: region.registered)
+                let core = CleanCore.locate(weights: region.registered, cast: region.cast, leader: region.leader)
                 if core.edgeBin <= nationalEdge + ownCoreMaximumShift {
                     edge = core.edgeBin
                     (ratio, share) = region.coreRatio(edge: edge)

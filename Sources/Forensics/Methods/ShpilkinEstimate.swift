@@ -97,7 +97,7 @@ public enum ShpilkinEstimate {
     public static func run(_ results: StationResults) -> Result {
         var all = Binned()
         for station in results.stations { all.add(station, leaderIndex: results.leader) }
-        let core = CleanCore.locate(weights: all.registered)
+        let core = CleanCore.locate(weights: all.registered, cast: all.cast, leader: all.leader)
         let (ratio, coreShare) = all.coreRatio(edge: core.edgeBin)
         let (anomalousVotes, bins) = all.anomalies(edge: core.edgeBin, ratio: ratio)
         return Result(
