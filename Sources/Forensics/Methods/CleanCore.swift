@@ -83,8 +83,14 @@ public struct CleanCore: Codable, Equatable, Sendable {
             }
         }
         let mode = refined(weights, near: core.peak, below: searchable)
+        // Below a clean hump of a second population lies the first one: the core's hump starts at the
+        // valley between them, not at the lowest point on the far side of the first.
+        var lowerEdge = core.lower
+        if let previous = humps.last(where: { $0.peak < core.peak }) {
+            lowerEdge = (previous.peak...core.peak).min { smoothed[$0] < smoothed[$1] } ?? core.lower
+        }
         return CleanCore(
-            modePercent: Double(mode) + 0.5, edgeBin: mode, lowerEdgePercent: Double(core.lower),
+            modePercent: Double(mode) + 0.5, edgeBin: mode, lowerEdgePercent: Double(lowerEdge),
             globalModePercent: Double(globalMode) + 0.5, humpMass: core.mass, humps: humps.map { Double($0.peak) + 0.5 })
     }
 
