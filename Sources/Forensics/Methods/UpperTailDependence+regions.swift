@@ -5,9 +5,11 @@ extension UpperTailDependence {
         public var name: String
         /// Stations tested.
         public var stations: Int
-        /// The standardised statistic (nil when the region has too few stations).
+        /// The larger of the upper-half and whole-range standardised statistics (nil when the region has
+        /// too few stations).
         public var zScore: Double?
-        /// One-sided normal p-value of z (the permutation distribution is close to normal at this size).
+        /// Twice the one-sided normal p-value of z (Bonferroni over the two statistics; the permutation
+        /// distributions are close to normal at this size).
         public var pValue: Double?
         /// Whether the region is flagged after Holm's correction for testing every region.
         public var detected: Bool
@@ -34,10 +36,8 @@ extension UpperTailDependence {
             guard turnouts.count >= minimumRegionStations else {
                 return RegionResult(name: name, stations: turnouts.count, zScore: nil, pValue: nil, detected: false)
             }
-            let z = zScore(turnouts: turnouts, shares: shares)
-            return RegionResult(
-                name: name, stations: turnouts.count, zScore: z, pValue: SpecialFunctions.normalUpperTail(z),
-                detected: false)
+            let (z, p) = zScore(turnouts: turnouts, shares: shares)
+            return RegionResult(name: name, stations: turnouts.count, zScore: z, pValue: p, detected: false)
         }
         let tested = list.indices.filter { list[$0].pValue != nil }.sorted { list[$0].pValue! < list[$1].pValue! }
         for (rank, index) in tested.enumerated() {
@@ -47,16 +47,15 @@ extension UpperTailDependence {
         return list
     }
 
-    /// (S − its permutation mean) / its permutation standard deviation for paired values.
-    static func zScore(turnouts: [Double], shares: [Double]) -> Double {
-        let a = scores(turnouts), b = scores(shares)
-        let n = Double(a.count)
-        guard a.count > 2 else { return 0 }
-        let meanA = a.reduce(0, +) / n, meanB = b.reduce(0, +) / n
-        let ssA = a.reduce(0) { $0 + ($1 - meanA) * ($1 - meanA) }
-        let ssB = b.reduce(0) { $0 + ($1 - meanB) * ($1 - meanB) }
-        let sd = (ssA * ssB / (n - 1)).squareRoot()
-        let statistic = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-        return sd > 0 ? (statistic - n * meanA * meanB) / sd : 0
+    /// The larger of the upper-half and whole-range standardised statistics for paired values, and its
+    /// one-sided normal p-value doubled (Bonferroni over the two).
+    static func zScore(turnouts: [Double], shares: [Double]) -> (z: Double, p: Double) {
+        let fullA = normalScores(turnouts), fullB = normalScores(shares)
+        guard fullA.count > 2 else { return (0, 1) }
+        let a = fullA.map { max(0, $0) }, b = fullB.map { max(0, $0) }
+        let upper = Standardiser(a, b)(zip(a, b).reduce(0) { $0 + $1.0 * $1.1 })
+        let whole = Standardiser(fullA, fullB)(zip(fullA, fullB).reduce(0) { $0 + $1.0 * $1.1 })
+        let z = max(upper, whole)
+        return (z, min(1, 2 * SpecialFunctions.normalUpperTail(z)))
     }
 }

@@ -49,7 +49,7 @@ extension AuditReport {
         let fitText = f.failure.map { "fit failed: \(escapeHTML($0))" }
             ?? "fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3))"
         rows += "<tr><td class=l>2. Fingerprint fraud model</td><td class=l>\(fitText); \(f.detected ? "<span class=flag>detected</span>" : "<span class=ok>not detected</span>") "
-            + "(upper-tail dependence z = \(fixed(f.dependence.zScore, 1)), p \(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))))</td></tr>"
+            + "(dependence z = \(fixed(f.dependence.statistic, 1)), p \(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))))</td></tr>"
         rows += "<tr><td class=l>3. Shpilkin</td><td class=l>\(format(shpilkin.anomalousVotes)) anomalous votes; "
             + "share \(fixed(shpilkin.reportedSharePercent, 2))% → \(fixed(shpilkin.correctedSharePercent, 2))%</td></tr>"
         let failing = (digits.lastDigit + digits.secondDigit).filter { $0.pValue < 0.01 }.count
@@ -116,7 +116,8 @@ extension AuditReport {
                 + "weighted distance \(sci(f.residual)) against \(sci(f.fairResidual)) for the fair model.</p>"
         }
         html += "<p>Detection: the fair model has turnout and share independent; fraud moves stations up in both. "
-            + "Upper-tail dependence of the two, z = <b>\(fixed(f.dependence.zScore, 1))</b>; against "
+            + "Dependence of the two: upper-tail z = <b>\(fixed(f.dependence.zScore, 1))</b>, whole-range z = "
+            + "<b>\(fixed(f.dependence.wholeRangeZScore ?? 0, 1))</b>; the larger against "
             + "\(format(f.dependence.nullStatistics.count)) shuffles of the shares between stations p "
             + "\(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))) — "
             + (f.detected ? "<span class=flag>the fraud pattern is detected</span>" : "<span class=ok>not detected</span>") + ".</p>"
@@ -129,16 +130,16 @@ extension AuditReport {
         html += "</div><div class=row>" + scatterSVG + "</div>"
         let d = f.dependence
         if !d.nullStatistics.isEmpty {
-            let low = min(d.nullStatistics.min() ?? 0, d.zScore), high = max(d.nullStatistics.max() ?? 0, d.zScore)
+            let low = min(d.nullStatistics.min() ?? 0, d.statistic), high = max(d.nullStatistics.max() ?? 0, d.statistic)
             let span = max(1, high - low), width = span / 40
             var counts = [Double](repeating: 0, count: 41)
             for value in d.nullStatistics { counts[min(40, max(0, Int((value - low) / width)))] += 1 }
             var chart = SVGChart(x: (low - span * 0.05)...(high + span * 0.08), y: 0...((counts.max() ?? 1) * 1.15),
-                                 title: "Upper-tail dependence: shuffled shares vs observed", xLabel: "z",
+                                 title: "Dependence (larger z): shuffled shares vs observed", xLabel: "z",
                                  yLabel: "shuffles")
             chart.bars(counts.enumerated().map { (low + (Double($0.offset) + 0.5) * width, $0.element) }, barWidth: width,
                        color: "#7a9cc6")
-            chart.vertical(at: d.zScore, color: "#b00020", label: "observed z = \(fixed(d.zScore, 1))")
+            chart.vertical(at: d.statistic, color: "#b00020", label: "observed z = \(fixed(d.statistic, 1))")
             html += "<div class=row>" + chart.render(xTicks: 5, xFormat: { String(format: "%.0f", $0) }) + "</div>"
         }
         return html

@@ -32,7 +32,8 @@ extension AuditReport {
                 + "σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)); distance \(sci(f.residual)) vs fair model \(sci(f.fairResidual))")
         }
         let d = f.dependence
-        lines.append("   detection: upper-tail dependence of turnout and share, z = \(fixed(d.zScore, 1)); against "
+        lines.append("   detection: dependence of turnout and share, upper-tail z = \(fixed(d.zScore, 1)), whole-range z = "
+            + "\(fixed(d.wholeRangeZScore ?? 0, 1)); the larger against "
             + "\(format(d.nullStatistics.count)) shuffles p = \(pValue(d.pValue, draws: d.nullStatistics.count)) → "
             + "\(f.detected ? "fraud pattern detected" : "not detected")")
         let tested = f.regions.filter { $0.zScore != nil }
