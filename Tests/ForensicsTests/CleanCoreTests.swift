@@ -78,6 +78,34 @@ struct CleanCoreTests {
         #expect(regions == 0)
     }
 
+    /// One region of ten stuffed at every station (half its non-voters): its own estimate, against the
+    /// national core since it has no clean hump of its own, recovers the votes; the others stay near 0.
+    @Test func perRegionEstimatesFindTheStuffedRegion() {
+        var results = SyntheticElection(stations: 10_000).make(seed: 81)
+        var added = 0
+        for index in results.stations.indices where results.stations[index].region == "R3" {
+            var station = results.stations[index]
+            let stuffed = (station.registered - station.cast) / 2
+            station.votes[0] += stuffed
+            station.valid = (station.valid ?? 0) + stuffed
+            station.found = (station.found ?? 0) + stuffed
+            station.issued = (station.issued ?? 0) + stuffed
+            results.stations[index] = station
+            added += stuffed
+        }
+        let estimate = ShpilkinEstimate.run(results)
+        #expect(estimate.regions.count == 10)
+        for region in estimate.regions {
+            if region.name == "R3" {
+                #expect(!region.ownCore)
+                #expect(abs(Double(region.anomalousVotes - added)) <= 0.1 * Double(added), "\(region.anomalousVotes) of \(added)")
+            } else {
+                #expect(region.ownCore)
+                #expect(region.correctedSharePercent > region.reportedSharePercent - 1, "\(region.name)")
+            }
+        }
+    }
+
     /// A falsified peak taller than the clean one: the core stays on the clean hump; a lone noise bump
     /// at low turnout with little mass is not a hump.
     @Test func coreIsTheLowestSubstantialHump() {

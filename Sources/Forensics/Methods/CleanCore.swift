@@ -64,11 +64,21 @@ public struct CleanCore: Codable, Equatable, Sendable {
         let searchable = max(1, min(count, 97))
         let global = (0..<searchable).max { smoothed[$0] < smoothed[$1] } ?? 0
         let globalMode = refined(weights, near: global, below: searchable)
-        let humps = substantialHumps(smoothed, weights: weights, total: total, below: searchable)
-        guard let lowest = humps.first else {
+        var humps = substantialHumps(smoothed, weights: weights, total: total, below: searchable)
+        guard !humps.isEmpty else {
             return CleanCore(
                 modePercent: Double(globalMode) + 0.5, edgeBin: globalMode, lowerEdgePercent: 0,
                 globalModePercent: Double(globalMode) + 0.5, humpMass: 1, humps: [])
+        }
+        // Each hump's own range ends at the valleys between it and its neighbours: a tall hump's walk
+        // to a taller bin would otherwise take in the lower humps too.
+        func valley(_ from: Int, _ to: Int) -> Int { (from...to).min { smoothed[$0] < smoothed[$1] } ?? from }
+        let peaks = humps.map(\.peak)
+        for index in humps.indices {
+            if index > 0 { humps[index].lower = valley(peaks[index - 1], peaks[index]) }
+            if index + 1 < humps.count { humps[index].upper = valley(peaks[index], peaks[index + 1]) }
+            let range = humps[index].lower...humps[index].upper
+            humps[index].mass = total > 0 ? range.reduce(0) { $0 + weights[$1] } / total : 0
         }
         func othersFraction(_ hump: Hump) -> Double? {
             guard cast.count == count, leader.count == count else { return nil }
@@ -76,21 +86,15 @@ public struct CleanCore: Codable, Equatable, Sendable {
             let ballots = range.reduce(0) { $0 + cast[$1] }, others = ballots - range.reduce(0) { $0 + leader[$1] }
             return ballots > 0 ? Double(others) / Double(ballots) : nil
         }
-        var core = lowest
-        if let reference = othersFraction(lowest) {
+        var core = humps[0]
+        if let reference = othersFraction(humps[0]) {
             for hump in humps.dropFirst() where hump.mass > core.mass {
                 if let fraction = othersFraction(hump), fraction >= cleanOthersFraction * reference { core = hump }
             }
         }
         let mode = refined(weights, near: core.peak, below: searchable)
-        // Below a clean hump of a second population lies the first one: the core's hump starts at the
-        // valley between them, not at the lowest point on the far side of the first.
-        var lowerEdge = core.lower
-        if let previous = humps.last(where: { $0.peak < core.peak }) {
-            lowerEdge = (previous.peak...core.peak).min { smoothed[$0] < smoothed[$1] } ?? core.lower
-        }
         return CleanCore(
-            modePercent: Double(mode) + 0.5, edgeBin: mode, lowerEdgePercent: Double(lowerEdge),
+            modePercent: Double(mode) + 0.5, edgeBin: mode, lowerEdgePercent: Double(core.lower),
             globalModePercent: Double(globalMode) + 0.5, humpMass: core.mass, humps: humps.map { Double($0.peak) + 0.5 })
     }
 
