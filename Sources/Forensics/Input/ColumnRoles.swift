@@ -73,10 +73,15 @@ struct ColumnRoles {
         lines.append("  region: \(scalar(region))")
         if let group { lines.append("  group: \(ColumnProfile.yamlQuoted(group))") }
         lines.append("  station: \(scalar(station))")
-        lines.append("  registered: \(sum(registered) ?? scalar(nil))")
+        let registeredValue = sum(registered) ?? scalar(nil)
+        lines.append("  registered:" + (registeredValue.hasPrefix("\n") ? registeredValue : " " + registeredValue))
         for (key, value) in [("issued", sum(issued)), ("found", sum(found)), ("mobile", mobile.map(ColumnProfile.yamlQuoted)),
                              ("valid", valid.map(ColumnProfile.yamlQuoted)), ("invalid", invalid.map(ColumnProfile.yamlQuoted))] {
-            if let value { lines.append("  \(key): \(value)") } else { lines.append("  # \(key): not found") }
+            if let value {
+                lines.append("  \(key):" + (value.hasPrefix("\n") ? value : " " + value))
+            } else {
+                lines.append("  # \(key): not found")
+            }
         }
         lines.append("options:")
         if options.isEmpty { lines.append("  # - {name: Yes, column: '...'}  no option columns recognised") }

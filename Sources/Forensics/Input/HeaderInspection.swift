@@ -61,7 +61,7 @@ public struct HeaderInspection: Sendable {
     public var text: String {
         var lines = ["\(source): \(headers.count) columns, separated by '\(delimiter == "\t" ? "\\t" : String(delimiter))'"]
         for (index, header) in headers.enumerated() {
-            let values = samples[index].joined(separator: ", ")
+            let values = samples[index].map { $0.isEmpty ? "(empty)" : $0 }.joined(separator: " | ")
             lines.append("  \(index + 1). \(ColumnProfile.yamlQuoted(header))\(numeric[index] ? " (counts)" : "")  e.g. \(values)")
         }
         lines.append("")
