@@ -60,28 +60,26 @@ public enum UpperTailDependence {
         let observed = max(observedUpper, observedWhole)
         let chunkSize = 50
         let chunks = (permutations + chunkSize - 1) / chunkSize
+        // Both score vectors of the shares travel together, so one shuffle serves both statistics and the
+        // sums read memory in order.
+        let paired = zip(b, fullB).map { SIMD2($0, $1) }
         let parts = await parallelChunks(chunks, stage: "fingerprint: shuffled shares", progress: progress) {
             chunk -> [Double] in
             let range = (chunk * chunkSize)..<min(permutations, (chunk + 1) * chunkSize)
-            var order = [Int32](repeating: 0, count: b.count)
             return range.map { replicate in
                 var generator = Xoshiro256(seed: seed, stream: replicate)
-                for index in order.indices { order[index] = Int32(index) }
-                for index in stride(from: order.count - 1, to: 0, by: -1) {
-                    order.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+                var shuffled = paired
+                for index in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                    shuffled.swapAt(index, Int(generator.next() % UInt64(index + 1)))
                 }
                 var sumUpper = 0.0, sumWhole = 0.0
                 a.withUnsafeBufferPointer { x in
-                    b.withUnsafeBufferPointer { y in
-                        fullA.withUnsafeBufferPointer { fx in
-                            fullB.withUnsafeBufferPointer { fy in
-                                order.withUnsafeBufferPointer { o in
-                                    for index in 0..<x.count {
-                                        let partner = Int(o[index])
-                                        sumWhole += fx[index] * fy[partner]
-                                        if x[index] > 0 { sumUpper += x[index] * y[partner] }
-                                    }
-                                }
+                    fullA.withUnsafeBufferPointer { fx in
+                        shuffled.withUnsafeBufferPointer { y in
+                            for index in 0..<x.count {
+                                let partner = y[index]
+                                sumWhole += fx[index] * partner.y
+                                if x[index] > 0 { sumUpper += x[index] * partner.x }
                             }
                         }
                     }
