@@ -131,6 +131,16 @@ struct CleanCoreTests {
         #expect(single.edgeBin == 60 && !single.belowGlobalMode)
     }
 
+    /// A handful of stations: the core always holds some of them, so the clean ratio is never 0/0.
+    @Test func tinyElectionsKeepVotersInTheCore() {
+        for count in [1, 2, 3, 7] {
+            let results = SyntheticElection(stations: count).make(seed: UInt64(count))
+            let estimate = ShpilkinEstimate.run(results)
+            #expect(estimate.coreSharePercent > 0, "\(count) stations")
+            #expect(estimate.correctedSharePercent > 0, "\(count) stations")
+        }
+    }
+
     @Test func untrustworthyFitsSaySo() {
         let wild = KlimekModel.FairParameters(turnout: 1.023, turnoutSD: 0.332, share: 0.886, shareSD: 0.393)
         #expect(KlimekFit.failure(fair: wild, fi: 1, fe: 0, residual: 1, fairResidual: 1)?.contains("outside") == true)

@@ -28,7 +28,7 @@ public struct CleanCore: Codable, Equatable, Sendable {
     /// Modes of the substantial humps, in percent, lowest first.
     public var humps: [Double]
     /// Whether the core is not the global mode (a falsified peak outweighs the clean one).
-    public var belowGlobalMode: Bool { edgeBin != Int(globalModePercent) }
+    public var belowGlobalMode: Bool { modePercent != globalModePercent }
 
     /// A hump must stand out from its valleys by this fraction of its height.
     public static let minimumProminence = 0.25
@@ -65,9 +65,18 @@ public struct CleanCore: Codable, Equatable, Sendable {
         let global = (0..<searchable).max { smoothed[$0] < smoothed[$1] } ?? 0
         let globalMode = refined(weights, near: global, below: searchable)
         var humps = substantialHumps(smoothed, weights: weights, total: total, below: searchable)
+        // The core must hold voters: with a handful of stations the smoothed mode can fall on an empty bin.
+        func edge(_ mode: Int) -> Int {
+            var edge = mode, held = weights[0...mode].reduce(0, +)
+            while held == 0, edge + 1 < count {
+                edge += 1
+                held += weights[edge]
+            }
+            return edge
+        }
         guard !humps.isEmpty else {
             return CleanCore(
-                modePercent: Double(globalMode) + 0.5, edgeBin: globalMode, lowerEdgePercent: 0,
+                modePercent: Double(globalMode) + 0.5, edgeBin: edge(globalMode), lowerEdgePercent: 0,
                 globalModePercent: Double(globalMode) + 0.5, humpMass: 1, humps: [])
         }
         // Each hump's own range ends at the valleys between it and its neighbours: a tall hump's walk
@@ -94,7 +103,7 @@ public struct CleanCore: Codable, Equatable, Sendable {
         }
         let mode = refined(weights, near: core.peak, below: searchable)
         return CleanCore(
-            modePercent: Double(mode) + 0.5, edgeBin: mode, lowerEdgePercent: Double(core.lower),
+            modePercent: Double(mode) + 0.5, edgeBin: edge(mode), lowerEdgePercent: Double(core.lower),
             globalModePercent: Double(globalMode) + 0.5, humpMass: core.mass, humps: humps.map { Double($0.peak) + 0.5 })
     }
 
