@@ -35,8 +35,8 @@ public enum KlimekModel {
     /// does: a parabola is fitted (weighted by counts) to the log of the histogram (0.5-point bins for
     /// 50,000 stations, wider for fewer) from 1.5 spreads below the mode to half a spread above it,
     /// where fraud (which moves stations up and out of the peak) changes the shape least. Below 20,000
-    /// stations that fit is too noisy, and the normal through the 10% and 40% quantiles is used
-    /// instead (it also gives the starting spread, and serves if the peak cannot be fitted). The
+    /// stations that fit is too noisy: the share's normal is then the one through the 10% and 40%
+    /// quantiles (they also give the starting spread, and serve if the peak cannot be fitted). The
     /// binomial variance of a station of the typical size is removed from the spread.
     ///
     /// The peak is the clean core's (`CleanCore`). With 20,000 stations or more and the core at the
@@ -69,7 +69,7 @@ public enum KlimekModel {
     }
 
     /// Centre and spread of the normal fitted to the peak of values in [0, 1].
-    /// With `hint` (a mode below the global peak), the peak searched is the one within 3 points of it.
+    /// With `hint` (the clean core's mode), the hump around it instead (`hintedPeakNormal`).
     static func peakNormal(
         _ values: [Double], near hint: Double? = nil, lowerEdge: Double = 0
     ) -> (centre: Double, spread: Double) {
