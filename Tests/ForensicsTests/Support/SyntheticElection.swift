@@ -34,8 +34,6 @@ struct SyntheticElection {
         var cleanCast = 0
         /// Registered voters.
         var registered = 0
-        /// Falsified stations.
-        var falsifiedStations = 0
 
         /// Turnout without the added ballots, in percent.
         var cleanTurnoutPercent: Double { 100 * Double(cleanCast) / Double(registered) }
@@ -72,7 +70,6 @@ struct SyntheticElection {
                 cast += stuffed
                 leader += stuffed + stolen
                 truth.addedVotes += stuffed + stolen
-                truth.falsifiedStations += 1
             }
             if falsified > 0, !inCapital, random.unit() < falsified / (1 - capital) {
                 let x = clamp(random.normal(mean: stuffing, sd: stuffingSD))
@@ -80,7 +77,6 @@ struct SyntheticElection {
                 cast += stuffed
                 leader += stuffed
                 truth.addedVotes += stuffed
-                truth.falsifiedStations += 1
             }
             list.append(Station(
                 region: inCapital ? "Capital" : "R\(index % 10)", id: "\(index + 1)", line: index + 2,
