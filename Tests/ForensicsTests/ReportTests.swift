@@ -48,6 +48,9 @@ struct ReportTests {
         #expect(report.shpilkin.regions.count == report.regions.count)
         #expect(report.fingerprint.regions.count == report.regions.count)
         #expect(text.contains("per region"))
+        for region in report.shpilkin.regions {
+            #expect(text.contains("   \(region.name): \(format(region.stations)) stations; core ≤ "), "\(region.name)")
+        }
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=") && !html.contains("<link"))
         for note in MethodNote.all {

@@ -87,7 +87,24 @@ extension AuditReport {
                 + "(effective) vs reported \(fixed(100 * poll.reportedShare, 2))%: z = \(fixed(poll.zScore, 1)), "
                 + "P ≈ 1e\(fixed(poll.log10Probability, 1))")
         }
+        lines.append("")
+        lines.append(contentsOf: regionLines)
         return lines.joined(separator: "\n")
+    }
+
+    /// Every region: Shpilkin's estimate against the core used, and the detection's z and verdict.
+    var regionLines: [String] {
+        let detection = Dictionary(fingerprint.regions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines = ["Per region: Shpilkin's estimate (core ≤ turnout; * national core) and detection (z, Holm at 1%)"]
+        for region in shpilkin.regions {
+            let test = detection[region.name]
+            let verdict = test?.zScore.map { "z = \(fixed($0, 1))\(test?.detected == true ? ", detected" : "")" }
+                ?? "too few stations to test"
+            lines.append("   \(region.name): \(format(region.stations)) stations; core ≤ \(fixed(region.coreTurnoutPercent, 0))%"
+                + "\(region.ownCore ? "" : "*"); anomalous \(format(region.anomalousVotes)); \(leader) "
+                + "\(fixed(region.reportedSharePercent, 1))% → \(fixed(region.correctedSharePercent, 1))%; \(verdict)")
+        }
+        return lines
     }
 }
 
