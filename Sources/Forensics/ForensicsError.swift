@@ -9,8 +9,8 @@ public enum ForensicsError: Error, Equatable, Sendable, CustomStringConvertible 
     case zipEntryMissing(path: String, entry: String?)
     /// A profile or facts file is not valid YAML or does not match the expected shape.
     case invalidYAML(path: String, field: String, reason: String)
-    /// A column the profile names is not in the CSV header.
-    case missingColumn(path: String, column: String, field: String)
+    /// A column the profile names is not in the CSV header; `suggestions` are the closest header names.
+    case missingColumn(path: String, column: String, field: String, suggestions: [String])
     /// The CSV has no header line or a header that cannot be decoded as UTF-8.
     case badHeader(path: String, reason: String)
     /// Rows that cannot be used; the command stops with this list unless bad rows are skipped.
@@ -32,8 +32,12 @@ public enum ForensicsError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path): the archive holds no .csv entry (set source.zipEntry in the profile)"
         case let .invalidYAML(path, field, reason):
             return "\(path): \(field): \(reason)"
-        case let .missingColumn(path, column, field):
-            return "\(path): header has no column '\(column)' (profile field \(field))"
+        case let .missingColumn(path, column, field, suggestions):
+            let hint = suggestions.isEmpty
+                ? "; `plebiscite audit --inspect FILE` lists the headers"
+                : "; did you mean " + suggestions.map(ColumnProfile.yamlQuoted).joined(separator: " or ")
+                    + "? (YAML as written here; `plebiscite audit --inspect FILE` lists all headers)"
+            return "\(path): header has no column '\(column)' (profile field \(field))\(hint)"
         case let .badHeader(path, reason):
             return "\(path): line 1: \(reason)"
         case let .badRows(path, rows):

@@ -13,13 +13,17 @@ struct AuditCommand: AsyncParsableCommand {
             mobile-box shares and exit-poll comparisons, and prints a summary (or JSON, or an HTML page).
             Example: plebiscite audit --profile Examples/profiles/russia-2012-president.yaml \
             russia-2012-president-stations.csv.zip --html report.html
+            A new file: plebiscite audit --inspect FILE lists its headers and proposes a profile.
             """)
 
     @Argument(help: "Results file: .csv, or .zip holding one.")
     var results: String
 
     @Option(help: "Column profile (YAML) describing the file's layout.")
-    var profile: String
+    var profile: String?
+
+    @Flag(help: "List the file's headers with sample values and propose a profile, instead of auditing.")
+    var inspect = false
 
     @Flag(help: "Go on without rows that cannot be used, and count them.")
     var skipBadRows = false
@@ -48,11 +52,18 @@ struct AuditCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
+        guard inspect || profile != nil else {
+            throw ValidationError("--profile is required (or use --inspect to list the file's headers and propose one)")
+        }
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
         guard permutations >= 0 else { throw ValidationError("--permutations must not be negative") }
     }
 
     func run() async throws {
+        guard let profile, !inspect else {
+            print(try HeaderInspection.inspect(path: results).text)
+            return
+        }
         let report = try await AuditRunner.run(
             results: results, profile: profile, skipBadRows: skipBadRows, draws: draws, permutations: permutations,
             seed: seed, exitPolls: exitPolls, progress: quiet ? nil : StandardErrorProgress())

@@ -74,9 +74,58 @@ struct InputTests {
     @Test func missingColumnIsNamed() throws {
         var profile = try ColumnProfile.load(path: profilePath)
         profile.columns.valid = "Valid ballots"
-        #expect(throws: ForensicsError.missingColumn(path: csvPath, column: "Valid ballots", field: "columns.valid")) {
+        #expect(throws: ForensicsError.missingColumn(
+            path: csvPath, column: "Valid ballots", field: "columns.valid", suggestions: ["Valid"])) {
             try StationResults.read(path: csvPath, profile: profile, skipBadRows: true)
         }
+    }
+
+    /// A header with nested quotes, misspelt in the profile: the message proposes the header as a YAML
+    /// scalar that can be pasted back.
+    @Test func missingColumnSuggestsTheClosestHeaders() throws {
+        let csv = "region,station,\"Number of voters \"\"on the list\"\"\",Yes,No\nA,1,100,40,30\n"
+        let yaml = "name: q\ncolumns: {region: region, station: station, registered: 'Number of voters on list'}\n"
+            + "options: [{name: Yes, column: 'Yes'}, {name: No, column: 'No'}]\n"
+        let profile = try ColumnProfile.decode(yaml: yaml)
+        do {
+            _ = try StationResults.parse(csv: Array(csv.utf8), path: "q.csv", profile: profile, skipBadRows: false)
+            Issue.record("expected a missing column")
+        } catch let error as ForensicsError {
+            guard case let .missingColumn(_, _, field, suggestions) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(field == "columns.registered")
+            #expect(suggestions.first == "Number of voters \"on the list\"")
+            #expect(error.description.contains("did you mean 'Number of voters \"on the list\"'"))
+            let fixed = yaml.replacingOccurrences(
+                of: "'Number of voters on list'", with: ColumnProfile.yamlQuoted(suggestions[0]))
+            let read = try StationResults.parse(
+                csv: Array(csv.utf8), path: "q.csv", profile: ColumnProfile.decode(yaml: fixed), skipBadRows: false)
+            #expect(read.totals.registered == 100)
+        }
+    }
+
+    /// `--inspect` on the 2012 file proposes a profile that reads it exactly as the shipped one does.
+    @Test func inspectionProposesAWorkingProfileForTheRussianLayout() throws {
+        let zip = Fixtures.path("russia-2012-president-stations.csv.zip")
+        let inspection = try HeaderInspection.inspect(path: zip)
+        #expect(inspection.headers.count == 27)
+        #expect(inspection.layout.contains("Russian"))
+        #expect(inspection.text.contains("4. 'Число избирателей, включенных в список избирателей' (counts)"))
+        let proposed = try ColumnProfile.decode(yaml: inspection.proposal.replacingOccurrences(of: "name: ''", with: "name: x"))
+        let shipped = try ColumnProfile.load(path: Fixtures.repository("Examples/profiles/russia-2012-president.yaml"))
+        #expect(proposed.columns == shipped.columns)
+        #expect(proposed.options.map(\.column) == shipped.options.map(\.column))
+    }
+
+    @Test func inspectionOfAnEnglishReferendumFile() throws {
+        let inspection = try HeaderInspection.inspect(path: csvPath)
+        let proposed = try ColumnProfile.decode(yaml: inspection.proposal.replacingOccurrences(of: "name: ''", with: "name: x"))
+        #expect(proposed.columns.registered == "Registered, total")
+        #expect(proposed.columns.issued == ColumnSum(["Issued early", "Issued on the day"]))
+        #expect(proposed.columns.valid == "Valid" && proposed.columns.invalid == "Invalid")
+        #expect(proposed.options.map(\.name) == ["Yes", "No"])
     }
 
     @Test func invalidProfileNamesTheField() {

@@ -39,7 +39,18 @@ struct ReportTests {
 
         let html = report.html
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 9)
+        #expect(html.components(separatedBy: "<circle").count - 1 == report.scatter.count)
+        #expect(report.scatter.count == report.totals.stations)
+        for region in report.shpilkin.regions {
+            #expect(html.contains("<td class=l>\(escapeHTML(region.name))</td><td>\(format(region.stations))</td><td>\(String(format: "%.0f", region.coreTurnoutPercent))"))
+        }
+        #expect(report.shpilkin.regions.count == report.regions.count)
+        #expect(report.fingerprint.regions.count == report.regions.count)
+        #expect(text.contains("per region"))
+        for region in report.shpilkin.regions {
+            #expect(text.contains("   \(region.name): \(format(region.stations)) stations; core ≤ "), "\(region.name)")
+        }
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=") && !html.contains("<link"))
         for note in MethodNote.all {
@@ -47,5 +58,16 @@ struct ReportTests {
             #expect(html.contains(escapeHTML(note.caveats[0])))
         }
         #expect(report.exitPolls.first?.effectiveSample == 750)
+    }
+
+    @Test func aFailedFitIsReportedAsSuchNotAsNumbers() async throws {
+        var report = await Self.audit(seed: 4)
+        report.fingerprint.failure = "the fair part's turnout centre 102.3% lies outside 0–100%"
+        report.fingerprint.incrementalFraud = 0.987654
+        #expect(report.text.contains("fit failed: the fair part's turnout centre 102.3%"))
+        #expect(!report.text.contains("0.988"))
+        #expect(report.html.contains("Fit failed:"))
+        #expect(!report.html.contains("0.988"))
+        #expect(try report.jsonString().contains("\"failure\" : \"the fair part"))
     }
 }

@@ -39,4 +39,23 @@ struct Russia2012Tests {
         #expect(test.pValue == 1.0 / 201)
         #expect(test.zScore > 8)
     }
+
+    /// Clean stations are the majority in 2012, so the clean core is the global mode and the estimate
+    /// stays where the classic method put it (about 11.0 million). Per region, a region whose every
+    /// station moved up is measured against the national core; one with a clean hump of its own
+    /// against that.
+    @Test func shpilkinEstimateKeepsTheClassicCore() throws {
+        let estimate = ShpilkinEstimate.run(try Self.loaded.get())
+        #expect(!estimate.core.belowGlobalMode)
+        #expect(estimate.coreTurnoutPercent == 60)
+        #expect(abs(Double(estimate.anomalousVotes) - 11.0e6) < 0.05e6)
+        #expect(estimate.regions.count == 85)
+        let chechnya = try #require(estimate.regions.first { $0.name == "Чеченская Республика" })
+        #expect(!chechnya.ownCore && chechnya.correctedSharePercent < 60)
+        let tatarstan = try #require(estimate.regions.first { $0.name == "Республика Татарстан (Татарстан)" })
+        #expect(tatarstan.ownCore && tatarstan.correctedSharePercent < tatarstan.reportedSharePercent - 5,
+                "\(tatarstan)")
+        let moscow = try #require(estimate.regions.first { $0.name == "Город Москва" })
+        #expect(moscow.ownCore && moscow.correctedSharePercent > moscow.reportedSharePercent - 5)
+    }
 }

@@ -47,7 +47,8 @@ public enum Audit {
             regions: regions, integerPercentages: integer, fingerprint: klimek,
             shpilkin: ShpilkinEstimate.run(results), digits: DigitTests.run(results),
             arithmetic: ProtocolArithmetic.run(results), mobile: MobileBoxes.run(results), exitPolls: polls,
-            histograms: ResultDistributions.histograms(results), notes: MethodNote.all)
+            histograms: ResultDistributions.histograms(results), notes: MethodNote.all,
+            scatter: ResultDistributions.scatter(results))
     }
 }
 
@@ -85,6 +86,14 @@ public struct AuditReport: Codable, Equatable, Sendable {
     public var histograms: ResultDistributions.Histograms
     /// Each method's caveats.
     public var notes: [MethodNote]
+    /// Stations for the turnout-by-share scatter (at most `ResultDistributions.scatterLimit`; not
+    /// written to JSON).
+    public var scatter: [ResultDistributions.Point] = []
+
+    enum CodingKeys: String, CodingKey {
+        case source, profile, options, leader, totals, badRows, regions, integerPercentages, fingerprint, shpilkin
+        case digits, arithmetic, mobile, exitPolls, histograms, notes
+    }
 
     /// Rows that were skipped.
     public struct BadRowSummary: Codable, Equatable, Sendable {

@@ -37,6 +37,10 @@ public struct MethodNote: Codable, Equatable, Sendable {
                     + "least-squares match of the histograms over a grid of σx (0.1–0.5) and α (1–3). Small-intensity "
                     + "fraud (σx ≈ 0.1) on many stations looks like a wider fair peak, and fi is then underestimated; "
                     + "Mebane and others criticise the estimator. Read the numbers as a description of the shape.",
+                "The fair part's peak is the clean core's (shared with Shpilkin's estimate). A fit is reported as "
+                    + "failed, not as numbers, when its fair part lies outside 0–100%, has a spread wider than 20 points "
+                    + "of turnout or 25 of share, puts 99% or more of the stations into fraud, or claims 10% or more of "
+                    + "fraud while improving on the fair model's distance by less than 5%.",
                 "'Detected' comes from a separate, exact test: turnout and share are dependent in their upper "
                     + "tails (the fair model says independent), judged against shuffles of the shares between "
                     + "stations at the 1% level. It tests the shape of the whole election, not any single station.",
@@ -48,8 +52,17 @@ public struct MethodNote: Codable, Equatable, Sendable {
                 "Assumes the leader's share would not rise with turnout in a clean election and that the other "
                     + "options' votes are honest; genuine correlation (e.g. regions where both are high) is counted "
                     + "as anomalous, so the estimate is an upper-side figure for the shape, not a court finding.",
-                "Choices: 1-point turnout bins, the core is every station up to the voter-weighted turnout mode, "
-                    + "anomalous votes are the leader's votes above the core's ratio to other ballots, bin by bin.",
+                "Choices: 1-point turnout bins; the core is every station up to the mode of the clean turnout hump "
+                    + "(the lowest hump of the voter-weighted turnout histogram, or a higher one that keeps its others' "
+                    + "fraction of ballots), which need not be the global mode: where falsified stations outnumber clean "
+                    + "ones the tallest peak is the falsified one. Anomalous votes are the leader's votes above the core's "
+                    + "ratio to other ballots, bin by bin.",
+                "Others' votes are taken as honest. Where protocols were rewritten (others' votes cut as well as leader "
+                    + "votes added) the estimate overstates the added votes by the core's ratio times the votes cut; a "
+                    + "clean hump holding under 5% of the voters is not found, and the global mode is used instead.",
+                "Per region, a region with at least 100 stations is measured against its own clean core when its lowest "
+                    + "hump lies within 10 points of the national core; a region whose every station moved up (no such "
+                    + "hump) is measured against the national core.",
             ]),
         MethodNote(
             method: "Digit tests",

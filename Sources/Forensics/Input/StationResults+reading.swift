@@ -117,7 +117,9 @@ struct ColumnLayout {
         func index(_ name: String, _ field: String) throws -> Int {
             let wanted = StationResults.normalise(name)
             guard let position = header.firstIndex(of: wanted) else {
-                throw ForensicsError.missingColumn(path: path, column: name, field: field)
+                throw ForensicsError.missingColumn(
+                    path: path, column: name, field: field,
+                    suggestions: ColumnProfile.closestHeaders(to: name, in: header))
             }
             return position
         }

@@ -66,10 +66,16 @@ public enum KlimekFit {
         public var fitted: [Double] = []
         /// The fair model's expected histogram (normalised; not written to JSON).
         public var fairModel: [Double] = []
+        /// The clean core the fair part was read from (shared with Shpilkin's estimate).
+        public var core: CleanCore
+        /// Why the fit cannot be trusted, when it cannot; its numbers are then not to be reported.
+        public var failure: String?
+        /// The detection test per region.
+        public var regions: [UpperTailDependence.RegionResult] = []
 
         enum CodingKeys: String, CodingKey {
             case stations, fair, incrementalFraud, extremeFraud, sigmaX, alpha, fitBins, residual, fairResidual
-            case dependence, detected, observed
+            case dependence, detected, observed, core, failure, regions
         }
     }
 
@@ -136,7 +142,9 @@ public enum KlimekFit {
         let observed = Fingerprint(results)
         let bins = options.fitBins ?? fitBins(stations: registered.count)
         let target = coarsen(observed.normalised, to: bins)
-        let fair = KlimekModel.estimateFair(turnouts: turnouts, shares: shares, registered: registered, cast: cast)
+        let core = CleanCore.locate(results)
+        let fair = KlimekModel.estimateFair(
+            turnouts: turnouts, shares: shares, registered: registered, cast: cast, core: core)
         let components = await simulate(
             registered: registered, fair: fair, options: options, seed: random.next(), progress: progress)
         let best = fit(target, components.coarse(bins, stations: registered.count))
@@ -152,7 +160,9 @@ public enum KlimekFit {
             sigmaX: components.grid[g].sigma, alpha: components.grid[g].alpha, fitBins: bins,
             residual: best.residual, fairResidual: best.fairResidual, dependence: dependence,
             detected: dependence.pValue <= options.level, observed: observed, fitted: fitted,
-            fairModel: components.fair)
+            fairModel: components.fair, core: core,
+            failure: failure(fair: fair, fi: best.fi, fe: best.fe, residual: best.residual, fairResidual: best.fairResidual),
+            regions: UpperTailDependence.regions(results, level: options.level))
     }
 
     /// Simulates every station `passes` times as fair, and with each grid point's incremental and

@@ -35,12 +35,27 @@ public enum KlimekModel {
     /// does: a parabola is fitted (weighted by counts) to the log of the histogram (0.5-point bins for
     /// 50,000 stations, wider for fewer) from 1.5 spreads below the mode to half a spread above it,
     /// where fraud (which moves stations up and out of the peak) changes the shape least. Below 20,000
-    /// stations that fit is too noisy, and the normal through the 10% and 40% quantiles is used
-    /// instead (it also gives the starting spread, and serves if the peak cannot be fitted). The
+    /// stations that fit is too noisy: the share's normal is then the one through the 10% and 40%
+    /// quantiles (they also give the starting spread, and serve if the peak cannot be fitted). The
     /// binomial variance of a station of the typical size is removed from the spread.
-    static func estimateFair(turnouts: [Double], shares: [Double], registered: [Int], cast: [Int]) -> FairParameters {
-        let (turnout, spreadT) = peakNormal(turnouts)
-        let (share, spreadV) = peakNormal(shares)
+    ///
+    /// The peak is the clean core's (`CleanCore`). With 20,000 stations or more and the core at the
+    /// global peak this is the paper's procedure unchanged. Otherwise (a falsified peak outweighs the
+    /// clean one, or too few stations for the peak fit, where the quantiles are pulled up by fraud)
+    /// the turnout normal is the core's hump (centre at its mode, spread from its lower half, the peak
+    /// fit around it when there are enough stations) and the share normal is read off the core's stations.
+    static func estimateFair(
+        turnouts: [Double], shares: [Double], registered: [Int], cast: [Int], core: CleanCore? = nil
+    ) -> FairParameters {
+        let paperFit = turnouts.count >= 20_000 && core?.belowGlobalMode != true
+        let hint = core.flatMap { paperFit ? nil : $0.modePercent / 100 }
+        let (turnout, spreadT) = peakNormal(turnouts, near: hint, lowerEdge: (core?.lowerEdgePercent ?? 0) / 100)
+        var shareSample = shares
+        if let core, hint != nil {
+            let inCore = zip(turnouts, shares).filter { Fingerprint.bin($0.0, bins: 100) <= core.edgeBin }.map(\.1)
+            if inCore.count > 10 { shareSample = inCore }
+        }
+        let (share, spreadV) = peakNormal(shareSample)
         var binomialT = 0.0, binomialV = 0.0
         for index in registered.indices {
             binomialT += turnout * (1 - turnout) / Double(max(1, registered[index]))
@@ -54,19 +69,47 @@ public enum KlimekModel {
     }
 
     /// Centre and spread of the normal fitted to the peak of values in [0, 1].
-    static func peakNormal(_ values: [Double]) -> (centre: Double, spread: Double) {
+    /// With `hint` (the clean core's mode), the hump around it instead (`hintedPeakNormal`).
+    static func peakNormal(
+        _ values: [Double], near hint: Double? = nil, lowerEdge: Double = 0
+    ) -> (centre: Double, spread: Double) {
         guard values.count > 10 else { return (values.reduce(0, +) / Double(max(1, values.count)), 0.1) }
+        if let hint { return hintedPeakNormal(values, mode: hint, lowerEdge: lowerEdge) }
         let sorted = values.sorted()
         func quantile(_ p: Double) -> Double { sorted[Int(p * Double(sorted.count - 1))] }
         let z10 = SpecialFunctions.normalQuantile(0.10), z40 = SpecialFunctions.normalQuantile(0.40)
         let start = max((quantile(0.40) - quantile(0.10)) / (z40 - z10), 1e-3)
         let fallback = (quantile(0.40) - z40 * start, start)
         guard values.count >= 20_000 else { return fallback }
+        return parabolaFit(values, start: start, window: 0..<1) ?? fallback
+    }
+
+    /// The hump whose mode is `mode`: the starting spread is the root mean square distance below the
+    /// mode of the values between it and the hump's lower valley `lowerEdge` and within 30 points (the
+    /// lower half of a normal, which ballot stuffing does not reach); the peak is searched within 3
+    /// points of the mode.
+    static func hintedPeakNormal(_ values: [Double], mode: Double, lowerEdge: Double) -> (centre: Double, spread: Double) {
+        var sum = 0.0, count = 0
+        for value in values where value <= mode && value > max(mode - 0.3, lowerEdge) {
+            sum += (mode - value) * (mode - value)
+            count += 1
+        }
+        let start = count > 5 ? max((sum / Double(count)).squareRoot(), 1e-3) : 0.1
+        guard values.count >= 20_000 else { return (mode, start) }
+        return parabolaFit(values, start: start, window: max(0, mode - 0.03)..<min(1, mode + 0.03)) ?? (mode, start)
+    }
+
+    /// The normal through a log-parabola fitted (weighted by counts) to the histogram from 1.5 `start`
+    /// below the peak to half a `start` above it; the peak is the largest 5-bin sum whose centre lies in
+    /// `window` (and below 97%). Nil when the fit is not a downward parabola near the peak.
+    static func parabolaFit(_ values: [Double], start: Double, window: Range<Double>) -> (centre: Double, spread: Double)? {
         let bins = min(200, max(40, values.count / 250))
         var histogram = [Double](repeating: 0, count: bins)
         for value in values { histogram[Fingerprint.bin(value, bins: bins)] += 1 }
         var peak = 0, best = -1.0
         for centre in 0..<(bins * 97 / 100) {
+            let position = (Double(centre) + 0.5) / Double(bins)
+            guard window.contains(position) else { continue }
             let sum = (max(0, centre - 2)...min(bins - 1, centre + 2)).reduce(0.0) { $0 + histogram[$1] }
             if sum > best {
                 best = sum
@@ -95,10 +138,10 @@ public enum KlimekModel {
                 [[sums[0], sums[1], sums[2]], [sums[1], sums[2], sums[3]], [sums[2], sums[3], sums[4]]],
                 [sums[5], sums[6], sums[7]]),
             a < 0
-        else { return fallback }
+        else { return nil }
         let spread = (-1 / (2 * a)).squareRoot()
         let centre = mode - b / (2 * a)
-        guard spread.isFinite, centre.isFinite, abs(centre - mode) < 2 * start, spread < 4 * start else { return fallback }
+        guard spread.isFinite, centre.isFinite, abs(centre - mode) < 2 * start, spread < 4 * start else { return nil }
         return (centre, spread)
     }
 

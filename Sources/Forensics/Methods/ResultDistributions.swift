@@ -60,4 +60,31 @@ public enum ResultDistributions {
                 leaderPercent: totals.leaderPercent, stationsAbove95: extreme)
         }
     }
+
+    /// One station of the scatter: turnout (ballots cast over registered) and leader share in percent,
+    /// and its registered voters.
+    public struct Point: Codable, Equatable, Sendable {
+        /// Turnout, percent.
+        public var turnout: Double
+        /// Leader share of ballots cast, percent.
+        public var share: Double
+        /// Registered voters.
+        public var registered: Int
+    }
+
+    /// The scatter shows at most this many stations (every k-th beyond it), to keep the page light.
+    public static let scatterLimit = 30_000
+
+    /// Stations with voters and ballots for the scatter, every k-th one when there are more than the limit.
+    public static func scatter(_ results: StationResults) -> [Point] {
+        let usable = results.stations.filter { $0.registered > 0 && $0.cast > 0 }
+        let stride = max(1, (usable.count + scatterLimit - 1) / scatterLimit)
+        return Swift.stride(from: 0, to: usable.count, by: stride).map { index in
+            let station = usable[index]
+            return Point(
+                turnout: 100 * Double(min(station.cast, station.registered)) / Double(station.registered),
+                share: 100 * Double(station.votes[results.leader]) / Double(station.cast),
+                registered: station.registered)
+        }
+    }
 }

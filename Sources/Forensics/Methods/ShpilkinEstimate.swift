@@ -1,18 +1,22 @@
 /// Test 3: Sergey Shpilkin's estimate of anomalous votes. In a clean election the leader's share does
-/// not rise with turnout; where it does, the leader's votes beyond the share of the low-turnout core
-/// are counted as anomalous.
+/// not rise with turnout; where it does, the leader's votes beyond the share of the clean core are
+/// counted as anomalous.
 ///
 /// Choices made here (the method has variants): stations are binned by turnout (ballots cast over
-/// registered) in 1-point bins; the core is every station at or below the turnout mode of the
-/// voter-weighted histogram; the core's ratio of leader votes to other ballots is taken as the clean
-/// ratio; in each bin above the core the other ballots are taken as honest, and the leader's votes
-/// above other ballots × the clean ratio are anomalous (never negative per bin).
+/// registered) in 1-point bins; the core is every station at or below the mode of the clean turnout
+/// hump (`CleanCore`: the lowest substantial hump of the voter-weighted histogram, which is the global
+/// mode unless a falsified peak outweighs the clean one); the core's ratio of leader votes to other
+/// ballots is taken as the clean ratio; in each bin above the core the other ballots are taken as
+/// honest, and the leader's votes above other ballots × the clean ratio are anomalous (never negative
+/// per bin). The same is done per region (`ShpilkinEstimate+regions.swift`).
 public enum ShpilkinEstimate {
     /// The estimate.
     public struct Result: Codable, Equatable, Sendable {
         /// Turnout bin width in percentage points.
         public var binWidth: Double
-        /// Upper edge of the core (the turnout mode), in percent.
+        /// The clean core's location.
+        public var core: CleanCore
+        /// Upper edge of the core (the upper edge of the core mode's bin), in percent.
         public var coreTurnoutPercent: Double
         /// Leader share of ballots cast in the core, in percent.
         public var coreSharePercent: Double
@@ -28,6 +32,8 @@ public enum ShpilkinEstimate {
         public var correctedTurnoutPercent: Double
         /// Per bin: lower edge (percent), ballots cast, leader votes, expected leader votes.
         public var bins: [Bin]
+        /// The estimate per region, in the order regions first appear.
+        public var regions: [Region] = []
     }
 
     /// One turnout bin.
@@ -42,48 +48,67 @@ public enum ShpilkinEstimate {
         public var expectedLeader: Double
     }
 
-    /// Computes the estimate.
-    public static func run(_ results: StationResults) -> Result {
-        let count = 100
-        var cast = [Int](repeating: 0, count: count), leader = [Int](repeating: 0, count: count)
-        var registered = [Int](repeating: 0, count: count)
-        var totalRegistered = 0, totalCast = 0, totalLeader = 0
-        for station in results.stations where station.registered > 0 && station.cast > 0 {
+    /// Sums of a set of stations per 1-point turnout bin.
+    struct Binned {
+        var cast = [Int](repeating: 0, count: 100)
+        var leader = [Int](repeating: 0, count: 100)
+        var registered = [Double](repeating: 0, count: 100)
+        var stations = 0
+        var totalRegistered = 0
+        var totalCast = 0
+        var totalLeader = 0
+
+        mutating func add(_ station: Station, leaderIndex: Int) {
+            guard station.registered > 0, station.cast > 0 else { return }
             let ballots = min(station.cast, station.registered)
-            let bin = Fingerprint.bin(Double(ballots) / Double(station.registered), bins: count)
+            let bin = Fingerprint.bin(Double(ballots) / Double(station.registered), bins: 100)
             cast[bin] += station.cast
-            leader[bin] += station.votes[results.leader]
-            registered[bin] += station.registered
+            leader[bin] += station.votes[leaderIndex]
+            registered[bin] += Double(station.registered)
+            stations += 1
             totalRegistered += station.registered
             totalCast += station.cast
-            totalLeader += station.votes[results.leader]
+            totalLeader += station.votes[leaderIndex]
         }
-        let modeBin = (0..<97).max { smoothed(registered, $0) < smoothed(registered, $1) } ?? 0
-        let coreCast = cast[0...modeBin].reduce(0, +), coreLeader = leader[0...modeBin].reduce(0, +)
-        let coreOthers = coreCast - coreLeader
-        let ratio = coreOthers > 0 ? Double(coreLeader) / Double(coreOthers) : 0
-        var anomalous = 0.0
-        var bins: [Bin] = []
-        for index in 0..<count where cast[index] > 0 {
-            let expected = index <= modeBin ? Double(leader[index]) : ratio * Double(cast[index] - leader[index])
-            anomalous += max(0, Double(leader[index]) - expected)
-            bins.append(Bin(
-                turnoutPercent: Double(index), cast: cast[index], leader: leader[index],
-                expectedLeader: min(Double(leader[index]), expected)))
+
+        /// Leader votes per other ballot in the bins up to `edge`, and the leader's share there.
+        func coreRatio(edge: Int) -> (ratio: Double, sharePercent: Double) {
+            let coreCast = cast[0...edge].reduce(0, +), coreLeader = leader[0...edge].reduce(0, +)
+            let others = coreCast - coreLeader
+            return (others > 0 ? Double(coreLeader) / Double(others) : 0, percent(coreLeader, coreCast))
         }
-        let anomalousVotes = Int(anomalous.rounded())
-        func percent(_ part: Int, _ whole: Int) -> Double { whole > 0 ? 100 * Double(part) / Double(whole) : 0 }
-        return Result(
-            binWidth: 1, coreTurnoutPercent: Double(modeBin + 1),
-            coreSharePercent: percent(coreLeader, coreCast), anomalousVotes: anomalousVotes,
-            reportedSharePercent: percent(totalLeader, totalCast),
-            correctedSharePercent: percent(totalLeader - anomalousVotes, totalCast - anomalousVotes),
-            reportedTurnoutPercent: percent(totalCast, totalRegistered),
-            correctedTurnoutPercent: percent(totalCast - anomalousVotes, totalRegistered), bins: bins)
+
+        /// Leader votes above `ratio` × other ballots in the bins above `edge`, and the bins.
+        func anomalies(edge: Int, ratio: Double) -> (votes: Int, bins: [Bin]) {
+            var anomalous = 0.0
+            var bins: [Bin] = []
+            for index in 0..<cast.count where cast[index] > 0 {
+                let expected = index <= edge ? Double(leader[index]) : ratio * Double(cast[index] - leader[index])
+                anomalous += max(0, Double(leader[index]) - expected)
+                bins.append(Bin(
+                    turnoutPercent: Double(index), cast: cast[index], leader: leader[index],
+                    expectedLeader: min(Double(leader[index]), expected)))
+            }
+            return (Int(anomalous.rounded()), bins)
+        }
     }
 
-    /// Sum over a 3-bin window, so a single noisy bin does not decide the mode.
-    private static func smoothed(_ values: [Int], _ index: Int) -> Int {
-        (max(0, index - 1)...min(values.count - 1, index + 1)).reduce(0) { $0 + values[$1] }
+    /// Computes the estimate, for the whole election and per region.
+    public static func run(_ results: StationResults) -> Result {
+        var all = Binned()
+        for station in results.stations { all.add(station, leaderIndex: results.leader) }
+        let core = CleanCore.locate(weights: all.registered, cast: all.cast, leader: all.leader)
+        let (ratio, coreShare) = all.coreRatio(edge: core.edgeBin)
+        let (anomalousVotes, bins) = all.anomalies(edge: core.edgeBin, ratio: ratio)
+        return Result(
+            binWidth: 1, core: core, coreTurnoutPercent: Double(core.edgeBin + 1),
+            coreSharePercent: coreShare, anomalousVotes: anomalousVotes,
+            reportedSharePercent: percent(all.totalLeader, all.totalCast),
+            correctedSharePercent: percent(all.totalLeader - anomalousVotes, all.totalCast - anomalousVotes),
+            reportedTurnoutPercent: percent(all.totalCast, all.totalRegistered),
+            correctedTurnoutPercent: percent(all.totalCast - anomalousVotes, all.totalRegistered), bins: bins,
+            regions: regions(results, nationalEdge: core.edgeBin, nationalRatio: ratio, nationalShare: coreShare))
     }
 }
+
+func percent(_ part: Int, _ whole: Int) -> Double { whole > 0 ? 100 * Double(part) / Double(whole) : 0 }

@@ -25,6 +25,7 @@ extension AuditReport {
         page.append(mobileSection)
         page.append(exitPollSection)
         page.append(regionSection)
+        page.append(regionEstimatesSection)
         page.append(caveatSection)
         page.append("</body></html>")
         return page.joined(separator: "\n")
@@ -45,9 +46,10 @@ extension AuditReport {
         rows += "<table><tr><th class=l>Test</th><th class=l>Result</th></tr>"
         rows += "<tr><td class=l>1. Integer percentages</td><td class=l>excess \(fixed(i.excess, 0)) ± \(fixed(i.sd, 0)) stations, "
             + "p \(escapeHTML(pValue(i.pValue, draws: i.draws)))</td></tr>"
-        rows += "<tr><td class=l>2. Fingerprint fraud model</td><td class=l>fi = \(fixed(f.incrementalFraud, 3)), "
-            + "fe = \(fixed(f.extremeFraud, 3)); \(f.detected ? "<span class=flag>detected</span>" : "<span class=ok>not detected</span>") "
-            + "(upper-tail dependence z = \(fixed(f.dependence.zScore, 1)), p \(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))))</td></tr>"
+        let fitText = f.failure.map { "fit failed: \(escapeHTML($0))" }
+            ?? "fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3))"
+        rows += "<tr><td class=l>2. Fingerprint fraud model</td><td class=l>\(fitText); \(f.detected ? "<span class=flag>detected</span>" : "<span class=ok>not detected</span>") "
+            + "(dependence z = \(fixed(f.dependence.statistic, 1)), p \(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))))</td></tr>"
         rows += "<tr><td class=l>3. Shpilkin</td><td class=l>\(format(shpilkin.anomalousVotes)) anomalous votes; "
             + "share \(fixed(shpilkin.reportedSharePercent, 2))% → \(fixed(shpilkin.correctedSharePercent, 2))%</td></tr>"
         let failing = (digits.lastDigit + digits.secondDigit).filter { $0.pValue < 0.01 }.count
@@ -101,35 +103,43 @@ extension AuditReport {
     private var fingerprintSection: String {
         let f = fingerprint
         var html = "<h2>2. Fingerprint and fraud model</h2>"
-        html += "<p>Fair part of the election (a normal fitted to the peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
-            + "\(escapeHTML(leader)) \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1)). Best fit on the grid: "
-            + "<b>fi = \(fixed(f.incrementalFraud, 3))</b> (incremental fraud), <b>fe = \(fixed(f.extremeFraud, 3))</b> (extreme "
-            + "fraud), σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)), fitted on \(f.fitBins) × \(f.fitBins) bins; "
-            + "weighted distance \(sci(f.residual)) against \(sci(f.fairResidual)) for the fair model.</p>"
+        html += "<p>Clean core (shared with Shpilkin's estimate): the turnout hump at \(fixed(f.core.modePercent, 1))%"
+            + (f.core.belowGlobalMode ? ", below the taller, falsified peak at \(fixed(f.core.globalModePercent, 1))%" : "")
+            + ".</p>"
+        if let failure = f.failure {
+            html += "<p class=flag><b>Fit failed:</b> \(escapeHTML(failure)). Its numbers are not reported.</p>"
+        } else {
+            html += "<p>Fair part of the election (a normal fitted to the core's peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
+                + "\(escapeHTML(leader)) \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1)). Best fit on the grid: "
+                + "<b>fi = \(fixed(f.incrementalFraud, 3))</b> (incremental fraud), <b>fe = \(fixed(f.extremeFraud, 3))</b> (extreme "
+                + "fraud), σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)), fitted on \(f.fitBins) × \(f.fitBins) bins; "
+                + "weighted distance \(sci(f.residual)) against \(sci(f.fairResidual)) for the fair model.</p>"
+        }
         html += "<p>Detection: the fair model has turnout and share independent; fraud moves stations up in both. "
-            + "Upper-tail dependence of the two, z = <b>\(fixed(f.dependence.zScore, 1))</b>; against "
+            + "Dependence of the two: upper-tail z = <b>\(fixed(f.dependence.zScore, 1))</b>, whole-range z = "
+            + "<b>\(fixed(f.dependence.wholeRangeZScore ?? 0, 1))</b>; the larger against "
             + "\(format(f.dependence.nullStatistics.count)) shuffles of the shares between stations p "
             + "\(escapeHTML(pValue(f.dependence.pValue, draws: f.dependence.nullStatistics.count))) — "
             + (f.detected ? "<span class=flag>the fraud pattern is detected</span>" : "<span class=ok>not detected</span>") + ".</p>"
         html += "<div class=row>"
         html += heatmapSVG(f.observed.counts, bins: f.observed.bins, title: "Observed", xLabel: "turnout, %", yLabel: "\(leader), %")
-        if !f.fitted.isEmpty {
+        if !f.fitted.isEmpty, f.failure == nil {
             html += heatmapSVG(f.fitted, bins: 100, title: "Fitted fraud model", xLabel: "turnout, %", yLabel: "\(leader), %")
             html += heatmapSVG(f.fairModel, bins: 100, title: "Fair model (fi = fe = 0)", xLabel: "turnout, %", yLabel: "\(leader), %")
         }
-        html += "</div>"
+        html += "</div><div class=row>" + scatterSVG + "</div>"
         let d = f.dependence
         if !d.nullStatistics.isEmpty {
-            let low = min(d.nullStatistics.min() ?? 0, d.zScore), high = max(d.nullStatistics.max() ?? 0, d.zScore)
+            let low = min(d.nullStatistics.min() ?? 0, d.statistic), high = max(d.nullStatistics.max() ?? 0, d.statistic)
             let span = max(1, high - low), width = span / 40
             var counts = [Double](repeating: 0, count: 41)
             for value in d.nullStatistics { counts[min(40, max(0, Int((value - low) / width)))] += 1 }
             var chart = SVGChart(x: (low - span * 0.05)...(high + span * 0.08), y: 0...((counts.max() ?? 1) * 1.15),
-                                 title: "Upper-tail dependence: shuffled shares vs observed", xLabel: "z",
+                                 title: "Dependence (larger z): shuffled shares vs observed", xLabel: "z",
                                  yLabel: "shuffles")
             chart.bars(counts.enumerated().map { (low + (Double($0.offset) + 0.5) * width, $0.element) }, barWidth: width,
                        color: "#7a9cc6")
-            chart.vertical(at: d.zScore, color: "#b00020", label: "observed z = \(fixed(d.zScore, 1))")
+            chart.vertical(at: d.statistic, color: "#b00020", label: "observed z = \(fixed(d.statistic, 1))")
             html += "<div class=row>" + chart.render(xTicks: 5, xFormat: { String(format: "%.0f", $0) }) + "</div>"
         }
         return html
@@ -138,7 +148,8 @@ extension AuditReport {
     private var shpilkinSection: String {
         let s = shpilkin
         var html = "<h2>3. Shpilkin's anomalous votes</h2>"
-        html += "<p>Core: stations with turnout up to \(fixed(s.coreTurnoutPercent, 0))% (the voter-weighted mode); "
+        html += "<p>Core: stations with turnout up to \(fixed(s.coreTurnoutPercent, 0))% (the mode of the clean turnout hump"
+            + (s.core.belowGlobalMode ? "; the taller peak at \(fixed(s.core.globalModePercent, 1))% is above it" : "") + "); "
             + "\(escapeHTML(leader)) there \(fixed(s.coreSharePercent, 2))% of ballots cast. Votes above the core's ratio in "
             + "higher-turnout bins: <b>\(format(s.anomalousVotes))</b>. Without them: \(escapeHTML(leader)) "
             + "\(fixed(s.correctedSharePercent, 2))% (announced \(fixed(s.reportedSharePercent, 2))%), turnout "

@@ -21,20 +21,43 @@ extension AuditReport {
         lines.append("")
         let f = fingerprint
         lines.append("2. Fingerprint and fraud model (Klimek et al. 2012)")
-        lines.append("   fair part (normal fitted to the peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
-            + "share \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1))")
-        lines.append("   fit (\(f.fitBins) × \(f.fitBins) bins): fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3)), "
-            + "σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)); distance \(sci(f.residual)) vs fair model \(sci(f.fairResidual))")
+        lines.append("   clean core: turnout hump at \(fixed(f.core.modePercent, 1))%"
+            + (f.core.belowGlobalMode ? " (below the taller peak at \(fixed(f.core.globalModePercent, 1))%)" : ""))
+        if let failure = f.failure {
+            lines.append("   fit failed: \(failure)")
+        } else {
+            lines.append("   fair part (normal fitted to the core's peak): turnout \(fixed(100 * f.fair.turnout, 1))% ± \(fixed(100 * f.fair.turnoutSD, 1)), "
+                + "share \(fixed(100 * f.fair.share, 1))% ± \(fixed(100 * f.fair.shareSD, 1))")
+            lines.append("   fit (\(f.fitBins) × \(f.fitBins) bins): fi = \(fixed(f.incrementalFraud, 3)), fe = \(fixed(f.extremeFraud, 3)), "
+                + "σx = \(fixed(f.sigmaX, 3)), α = \(fixed(f.alpha, 0)); distance \(sci(f.residual)) vs fair model \(sci(f.fairResidual))")
+        }
         let d = f.dependence
-        lines.append("   detection: upper-tail dependence of turnout and share, z = \(fixed(d.zScore, 1)); against "
+        lines.append("   detection: dependence of turnout and share, upper-tail z = \(fixed(d.zScore, 1)), whole-range z = "
+            + "\(fixed(d.wholeRangeZScore ?? 0, 1)); the larger against "
             + "\(format(d.nullStatistics.count)) shuffles p = \(pValue(d.pValue, draws: d.nullStatistics.count)) → "
             + "\(f.detected ? "fraud pattern detected" : "not detected")")
+        let tested = f.regions.filter { $0.zScore != nil }
+        let flagged = tested.filter(\.detected).sorted { ($0.zScore ?? 0) > ($1.zScore ?? 0) }
+        lines.append("   per region (normal p, Holm at the same level): \(flagged.count) of \(tested.count) regions detected"
+            + (flagged.isEmpty ? "" : "; highest z: " + flagged.prefix(5).map { "\($0.name) \(fixed($0.zScore ?? 0, 1))" }
+                .joined(separator: ", ")))
         lines.append("")
         let s = shpilkin
         lines.append("3. Shpilkin's anomalous votes")
-        lines.append("   core: turnout ≤ \(fixed(s.coreTurnoutPercent, 0))%, leader share there \(fixed(s.coreSharePercent, 2))%")
+        lines.append("   core: turnout ≤ \(fixed(s.coreTurnoutPercent, 0))% (the clean hump's mode"
+            + (s.core.belowGlobalMode ? ", below the taller peak at \(fixed(s.core.globalModePercent, 1))%" : "")
+            + "), leader share there \(fixed(s.coreSharePercent, 2))%")
         lines.append("   anomalous \(leader) votes: \(format(s.anomalousVotes)); share \(fixed(s.reportedSharePercent, 2))% → "
             + "\(fixed(s.correctedSharePercent, 2))%, turnout \(fixed(s.reportedTurnoutPercent, 2))% → \(fixed(s.correctedTurnoutPercent, 2))%")
+        if !s.regions.isEmpty {
+            let sum = s.regions.reduce(0) { $0 + $1.anomalousVotes }
+            lines.append("   per region (own core where it has one; sum \(format(sum))), largest:")
+            for region in s.regions.sorted(by: { $0.anomalousVotes > $1.anomalousVotes }).prefix(5) {
+                lines.append("   \(region.name): \(format(region.anomalousVotes)); share \(fixed(region.reportedSharePercent, 1))% → "
+                    + "\(fixed(region.correctedSharePercent, 1))%, core ≤ \(fixed(region.coreTurnoutPercent, 0))%"
+                    + (region.ownCore ? "" : " (national core)"))
+            }
+        }
         lines.append("")
         lines.append("4. Digit tests (weak evidence; see caveats)")
         for test in digits.lastDigit + digits.secondDigit {
@@ -64,7 +87,24 @@ extension AuditReport {
                 + "(effective) vs reported \(fixed(100 * poll.reportedShare, 2))%: z = \(fixed(poll.zScore, 1)), "
                 + "P ≈ 1e\(fixed(poll.log10Probability, 1))")
         }
+        lines.append("")
+        lines.append(contentsOf: regionLines)
         return lines.joined(separator: "\n")
+    }
+
+    /// Every region: Shpilkin's estimate against the core used, and the detection's z and verdict.
+    var regionLines: [String] {
+        let detection = Dictionary(fingerprint.regions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines = ["Per region: Shpilkin's estimate (core ≤ turnout; * national core) and detection (z, Holm at 1%)"]
+        for region in shpilkin.regions {
+            let test = detection[region.name]
+            let verdict = test?.zScore.map { "z = \(fixed($0, 1))\(test?.detected == true ? ", detected" : "")" }
+                ?? "too few stations to test"
+            lines.append("   \(region.name): \(format(region.stations)) stations; core ≤ \(fixed(region.coreTurnoutPercent, 0))%"
+                + "\(region.ownCore ? "" : "*"); anomalous \(format(region.anomalousVotes)); \(leader) "
+                + "\(fixed(region.reportedSharePercent, 1))% → \(fixed(region.correctedSharePercent, 1))%; \(verdict)")
+        }
+        return lines
     }
 }
 

@@ -54,6 +54,15 @@ struct SVGChart {
         }
     }
 
+    /// Circles at (x, y) of radius r pixels, translucent so that dense places read darker.
+    mutating func circles(_ points: [(x: Double, y: Double, r: Double)], color: String, opacity: Double) {
+        body.append("<g fill=\"\(color)\" fill-opacity=\"\(opacity)\">")
+        for point in points {
+            body.append("<circle cx=\"\(short(px(point.x)))\" cy=\"\(short(py(point.y)))\" r=\"\(short(point.r))\"/>")
+        }
+        body.append("</g>")
+    }
+
     /// A vertical marker with a label.
     mutating func vertical(at x: Double, color: String, label: String) {
         let position = px(min(max(x, xRange.lowerBound), xRange.upperBound))
