@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Verifier", targets: ["Verifier"]),
         .library(name: "Referendum", targets: ["Referendum"]),
         .library(name: "Forensics", targets: ["Forensics"]),
+        .library(name: "Demo", targets: ["Demo"]),
         // For the libFuzzer executables of Fuzz/, which build apart with -sanitize=fuzzer.
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
@@ -58,6 +59,11 @@ let package = Package(
                 "ElectionRecord",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        // The demo: synthetic voters and a whole referendum run through the engine; not domain logic.
+        .target(
+            name: "Demo",
+            dependencies: ["Referendum", "ElectionGuard"]
         ),
         .target(
             name: "Storage",
@@ -108,6 +114,7 @@ let package = Package(
                 "Storage",
                 "Server",
                 "Forensics",
+                "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -122,12 +129,12 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Storage", "Demo", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Sources/TestSupport"
         ),
         .testTarget(
             name: "ElectionGuardTests",
-            dependencies: ["ElectionGuard"],
+            dependencies: ["ElectionGuard", "TestSupport"],
             resources: [.copy("TestVectors")]
         ),
         .testTarget(
@@ -137,11 +144,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifierTests",
-            dependencies: ["TestSupport", "Verifier", "ElectionRecord", "ElectionGuard", "Referendum"]
+            dependencies: ["TestSupport", "Verifier", "ElectionRecord", "ElectionGuard", "Referendum", "Demo"]
         ),
         .testTarget(
             name: "ReferendumTests",
-            dependencies: ["TestSupport", "Referendum", "Storage", "Verifier", "ElectionRecord"]
+            dependencies: ["TestSupport", "Referendum", "Storage", "Verifier", "ElectionRecord", "Demo"]
         ),
         .executableTarget(
             name: "storage-load",

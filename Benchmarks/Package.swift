@@ -31,6 +31,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Verifier", package: "Plebiscite"),
                 .product(name: "Referendum", package: "Plebiscite"),
+                .product(name: "Demo", package: "Plebiscite"),
                 .product(name: "ElectionRecord", package: "Plebiscite"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,15 +1,4 @@
-/// A deterministic generator for tests (SplitMix64, Steele, Lea and Flood 2014), so that every run
-/// draws the same numbers. Never for keys or nonces: it is predictable by design.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import Demo
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests draw from the project's one seeded generator (Demo's SplitMix64).
+public typealias SeededGenerator = Demo.SeededGenerator

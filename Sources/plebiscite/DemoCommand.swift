@@ -1,5 +1,6 @@
 import ArgumentParser
 import ElectionRecord
+import Demo
 import Foundation
 import Referendum
 import Storage

@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionGuard
 import Testing
 

@@ -1,5 +1,6 @@
 import ElectionGuard
 import ElectionRecord
+import Demo
 import Foundation
 import Testing
 @testable import Referendum

@@ -36,5 +36,5 @@ public struct StatusReport: Sendable {
 }
 
 extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String { String(repeating: pad, count: max(0, width - count)) + self }
+    public func leftPadded(to width: Int, with pad: Character = "0") -> String { String(repeating: pad, count: max(0, width - count)) + self }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import ElectionGuard
 import Foundation
 import Testing
@@ -36,20 +37,5 @@ func bytes(_ hex: String) -> [UInt8] {
     hex.isEmpty ? [] : stride(from: 0, to: hex.count, by: 2).map {
         let start = hex.index(hex.startIndex, offsetBy: $0)
         return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
-    }
-}
-
-/// A deterministic generator for tests (SplitMix64), so every run draws the same numbers.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import TestSupport
 import ElectionRecord
+import Demo
 import Foundation
 import Referendum
 import Verifier

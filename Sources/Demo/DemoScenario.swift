@@ -1,4 +1,5 @@
 import Foundation
+import Referendum
 
 /// A synthetic electorate and what each voter does, generated from a seed: the input of
 /// `plebiscite demo`. It also counts, in plain text and by the published revote rule, what the
@@ -44,7 +45,7 @@ public struct DemoScenario: Sendable {
     /// Builds the scenario for `voters` voters of `definition`.
     public init(definition: ReferendumDefinition, voters: Int, seed: UInt64) {
         self.definition = definition
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let regional = Dictionary(grouping: definition.stations.filter { $0.kind == .regional }, by: { $0.serves[0] })
         let boxes = Dictionary(uniqueKeysWithValues: definition.stations.filter { $0.kind == .mobile }.compactMap { box in
             box.parent.map { ($0, box.id) }
@@ -138,20 +139,8 @@ public struct DemoScenario: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64) with the draws the scenario needs.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The draws the scenario needs.
+extension SeededGenerator {
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Referendum
 import ElectionGuard
 
 /// Runs a `DemoScenario` through the whole life of a referendum on one machine: create, announce,
@@ -36,7 +37,7 @@ public struct DemoRunner: Sendable {
         let definition = scenario.definition
         let clock = ManualClock(definition.schedule.announced.addingTimeInterval(-86_400))
         let engine = ReferendumEngine(store: store, clock: clock)
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var timings = [(String, Double)]()
         func timed<T>(_ phase: String, _ body: () async throws -> T) async rethrows -> T {
             let start = Date()
@@ -71,7 +72,7 @@ public struct DemoRunner: Sendable {
             try await withThrowingTaskGroup(of: (Int, Int).self) { group in
                 for (index, (_, actions)) in byDevice.sorted(by: { $0.key < $1.key }).enumerated() {
                     group.addTask {
-                        var generator = SplitMix(seed: baseSeed &+ UInt64(index) &* 0x9E37_79B9)
+                        var generator = SeededGenerator(seed: baseSeed &+ UInt64(index) &* 0x9E37_79B9)
                         var cast = 0, challenged = 0
                         for action in actions.sorted(by: { $0.time < $1.time }) {
                             let session = try await desk.checkIn(credential: credentials[action.voterId]!, stationId: action.station, at: action.time)

@@ -1,4 +1,5 @@
 import Foundation
+import Referendum
 #if canImport(Glibc)
 import Glibc
 #endif
