@@ -39,16 +39,14 @@ public struct TrackerAnswer: Sendable, Codable, Hashable {
 
     /// Reads a code as a voter may type it: 64 hexadecimal digits, in any case, with spaces or dashes
     /// (or the `+` a form's query makes of a space).
-    /// - Throws: `APIError` 400 saying what a code looks like.
-    public static func parse(_ text: String) throws -> UInt256 {
-        guard text.count <= 200 else {
-            throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(text.count) characters",
-                           reason: "bad-code")
+    /// - Throws: `invalidInput` (field `code`) saying what a code looks like.
+    public static func code(from text: String) throws -> UInt256 {
+        func refuse(_ count: Int) -> ReferendumError {
+            .invalidInput(field: "code", reason: "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(count) characters")
         }
+        guard text.count <= 200 else { throw refuse(text.count) }
         guard let digits = ConfirmationCodeLookup.normalize(text), let code = try? UInt256(hex: digits) else {
-            let count = text.filter { !ConfirmationCodeLookup.separators.contains($0) }.count
-            throw APIError(.badRequest, "a confirmation code is 64 hexadecimal digits (0-9, A-F); got \(count) characters",
-                           reason: "bad-code")
+            throw refuse(text.filter { !ConfirmationCodeLookup.separators.contains($0) }.count)
         }
         return code
     }
