@@ -129,11 +129,8 @@ struct StorageLoad {
     /// Opens the store at `location` (a postgres:// URL, or an SQLite path with or without `sqlite:`) for `body`.
     static func withStore(at location: String, groupCommit: Bool,
                           _ body: @Sendable (any ReferendumStore) async throws -> Void) async throws {
-        if StoreLocation.isPostgres(location) {
-            try await PostgresStore.withStore(url: location, groupCommit: groupCommit) { try await body($0) }
-        } else {
-            let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
-            try await body(try SQLiteStore(path: path, groupCommit: groupCommit))
-        }
+        let database = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
+        let opened = try StoreLocation.open(database, maximumConnections: 8, groupCommit: groupCommit)
+        try await opened.whileRunning { try await body(opened.store) }
     }
 }

@@ -10,10 +10,11 @@ import Storage
 public enum PlebisciteServer {
     /// Runs the server until SIGTERM or SIGINT.
     public static func run(_ options: ServerOptions, logger: Logger) async throws {
-        let opened = try OpenedStore(database: options.database, logger: logger)
+        let opened = try StoreLocation.open(options.database, logger: logger)
         let components = ServerComponents(store: opened.store, tokens: opened.store, options: options)
         let application = buildApplication(
-            options, components: components, services: opened.services, beforeServerStarts: opened.prepare, logger: logger
+            options, components: components, services: opened.run.map { [PoolService(pool: $0)] } ?? [], beforeServerStarts: opened.prepare,
+            logger: logger
         ) { port in
             // A line on standard output that scripts and tests wait for (port 0 picks one).
             FileHandle.standardOutput.write(Data("plebiscite: listening on http://\(options.host):\(port)\n".utf8))
@@ -25,7 +26,7 @@ public enum PlebisciteServer {
     /// Issues a token for `role` in the database at `database`; returns it (printed once by the CLI).
     public static func issueToken(role: String, label: String, expiresInHours: Int? = nil, database: String,
                                   logger: Logger) async throws -> AccessTokens.Issued {
-        let opened = try OpenedStore(database: database, logger: logger)
+        let opened = try StoreLocation.open(database, logger: logger)
         return try await opened.whileRunning {
             var generator = SystemRandomNumberGenerator()
             let now = Date()
@@ -38,58 +39,23 @@ public enum PlebisciteServer {
 
     /// Every token of the database at `database`.
     public static func tokens(database: String, logger: Logger) async throws -> [AccessTokenRecord] {
-        let opened = try OpenedStore(database: database, logger: logger)
+        let opened = try StoreLocation.open(database, logger: logger)
         return try await opened.whileRunning { try await opened.store.tokens() }
     }
 
     /// Revokes the token `id`; nil when there is none.
     public static func revokeToken(id: String, database: String, logger: Logger) async throws -> AccessTokenRecord? {
-        let opened = try OpenedStore(database: database, logger: logger)
+        let opened = try StoreLocation.open(database, logger: logger)
         return try await opened.whileRunning { try await opened.store.revokeToken(id: id, at: Date()) }
-    }
-}
-
-/// A store opened from `--database`: an SQLite file, or PostgreSQL with the pool it needs running.
-struct OpenedStore: Sendable {
-    let store: any ReferendumStore & AccessTokenStore
-    /// What must run while the store is used (PostgreSQL's pool).
-    let services: [any Service]
-    /// What to do once those run (PostgreSQL's migrations).
-    let prepare: (@Sendable () async throws -> Void)?
-    let description: String
-
-    init(database: String, logger: Logger) throws {
-        if StoreLocation.isPostgres(database) {
-            let postgres = try PostgresStore(url: database, maximumConnections: 16, logger: logger)
-            store = postgres
-            services = [PoolService(store: postgres)]
-            prepare = { try await postgres.migrate() }
-            description = postgres.location.description
-        } else {
-            store = try SQLiteStore(path: database)
-            services = []
-            prepare = nil
-            description = database
-        }
-    }
-
-    /// Runs `body` with the services running (for one-off commands).
-    func whileRunning<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for service in services { group.addTask { try await service.run() } }
-            defer { group.cancelAll() }
-            try await prepare?()
-            return try await body()
-        }
     }
 }
 
 /// PostgreSQL's connection pool as a service: it runs until the service group shuts down, after the
 /// HTTP server has finished its requests.
 struct PoolService: Service {
-    let store: PostgresStore
+    let pool: @Sendable () async -> Void
 
     func run() async throws {
-        await cancelWhenGracefulShutdown { await store.run() }
+        await cancelWhenGracefulShutdown { await pool() }
     }
 }

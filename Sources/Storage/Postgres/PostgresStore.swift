@@ -62,18 +62,6 @@ public final class PostgresStore: ReferendumStore {
         try await transaction { connection in try await PostgresSchema.migrate(connection, logger: self.logger) }
     }
 
-    /// Opens the store at `url`, runs its pool and migrates, calls `body`, and closes the pool.
-    public static func withStore<T: Sendable>(url: String, groupCommit: Bool = false,
-                                              _ body: (PostgresStore) async throws -> T) async throws -> T {
-        let store = try PostgresStore(url: url, groupCommit: groupCommit)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
-            try await store.migrate()
-            return try await body(store)
-        }
-    }
-
     // MARK: The referendum
 
     public func loadSetup() async throws -> ReferendumSetup? {

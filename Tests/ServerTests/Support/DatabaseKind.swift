@@ -25,9 +25,6 @@ enum DatabaseKind: String, CaseIterable, Sendable {
 
     /// Runs `body` with a store on `database`.
     static func withStore<T: Sendable>(_ database: String, _ body: (any ReferendumStore & AccessTokenStore) async throws -> T) async throws -> T {
-        if database.hasPrefix("postgres") {
-            return try await PostgresStore.withStore(url: database) { try await body($0) }
-        }
-        return try await body(try SQLiteStore(path: database))
+        try await StoreLocation.withStore(database, body)
     }
 }

@@ -47,7 +47,8 @@ struct StoreUnderTest: Sendable {
     /// standing in for another server process); in memory and on SQLite, the same store.
     func withSecondStore<T: Sendable>(_ body: (any ReferendumStore) async throws -> T) async throws -> T {
         guard kind.isPostgres, let location else { return try await body(store) }
-        return try await PostgresStore.withStore(url: location, groupCommit: kind == .postgresGroupCommit) { try await body($0) }
+        let opened = try StoreLocation.open(location, maximumConnections: 8, groupCommit: kind == .postgresGroupCommit)
+        return try await opened.whileRunning { try await body(opened.store) }
     }
 }
 
@@ -65,9 +66,8 @@ func withFreshStore<T: Sendable>(_ kind: StoreKind, _ body: (StoreUnderTest) asy
         return try await body(StoreUnderTest(kind: kind, store: store, location: path))
     case .postgres, .postgresGroupCommit:
         return try await TestPostgres.withDatabase { url in
-            try await PostgresStore.withStore(url: url, groupCommit: kind == .postgresGroupCommit) { store in
-                try await body(StoreUnderTest(kind: kind, store: store, location: url))
-            }
+            let opened = try StoreLocation.open(url, maximumConnections: 8, groupCommit: kind == .postgresGroupCommit)
+            return try await opened.whileRunning { try await body(StoreUnderTest(kind: kind, store: opened.store, location: url)) }
         }
     }
 }
