@@ -4,18 +4,26 @@ import Foundation
 import Testing
 @testable import Referendum
 
+/// The small referendum, counted after `votes` (voter, choice, station; the device is the station's d1).
+func countedReferendum(seed: UInt64, votes: [(String, String, String)], using generator: inout SeededGenerator) async throws -> SmallReferendum.Running {
+    let running = try await SmallReferendum.open(seed: seed)
+    for (voter, choice, station) in votes {
+        let session = try await running.desk.checkIn(credential: running.cards[voter]!, stationId: station)
+        _ = try await running.desk.cast(try await running.desk.encrypt(session, choice: choice, deviceId: "\(station)-d1", using: &generator))
+    }
+    running.clock.set(SmallReferendum.afterVoting)
+    try await running.engine.close()
+    try await running.engine.count()
+    return running
+}
+
 /// A guardian's round that does not fit is refused before it is stored, and nothing later crashes on it.
 @Suite("Decryption rounds from a guardian who lies about who it is")
 struct DecryptionRefusalTests {
     @Test("a partial decryption naming another guardian or coordinate is refused; the challenges still come")
     func strayCoordinate() async throws {
-        let running = try await SmallReferendum.open(seed: 41)
         var generator = SeededGenerator(seed: 42)
-        let session = try await running.desk.checkIn(credential: running.cards["a1"]!, stationId: "A-1")
-        _ = try await running.desk.cast(try await running.desk.encrypt(session, choice: "yes", deviceId: "A-1-d1", using: &generator))
-        running.clock.set(SmallReferendum.afterVoting)
-        try await running.engine.close()
-        try await running.engine.count()
+        let running = try await countedReferendum(seed: 41, votes: [("a1", "yes", "A-1")], using: &generator)
         let totals = try await running.engine.decryptionTargets()
         let (honest, _) = GuardianDecryption.round1(secret: running.secrets[0], totals: totals, using: &generator)
         for (id, coordinate) in [("guardian1", 2), ("guardian1", -1), ("guardian2", 1)] {
@@ -41,16 +49,9 @@ struct DecryptionRefusalTests {
 struct DroppedGuardianTests {
     @Test("a guardian who sent round 1 and vanished is dropped; the others start again with fresh nonces and decrypt; the result names who was dropped")
     func vanishedAfterRound1() async throws {
-        let running = try await SmallReferendum.open(seed: 51)
         var generator = SeededGenerator(seed: 52)
-        for (voter, choice) in [("a1", "yes"), ("a2", "no"), ("a3", "yes")] {
-            let session = try await running.desk.checkIn(credential: running.cards[voter]!, stationId: voter == "a3" ? "EXT" : "A-1")
-            _ = try await running.desk.cast(try await running.desk.encrypt(session, choice: choice, deviceId: voter == "a3" ? "EXT-d1" : "A-1-d1",
-                                                                           using: &generator))
-        }
-        running.clock.set(SmallReferendum.afterVoting)
-        try await running.engine.close()
-        try await running.engine.count()
+        let running = try await countedReferendum(seed: 51, votes: [("a1", "yes", "A-1"), ("a2", "no", "A-1"), ("a3", "yes", "EXT")],
+                                                  using: &generator)
         let engine = running.engine
         let totals = try await engine.decryptionTargets()
         let (first, firstNonces) = GuardianDecryption.round1(secret: running.secrets[0], totals: totals, using: &generator)
