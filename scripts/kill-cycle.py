@@ -177,6 +177,12 @@ async def cast_until_killed(server, token, devices, credentials, run_for, rng, r
     tasks = [asyncio.create_task(device(server.port, token, f"A-1-K{index + 1}", credentials[index::devices], stop,
                                         random.Random(rng.random()), record))
              for index in range(devices)]
+    # The random moment counts from this cycle's first acknowledged cast: a restarted debug build takes
+    # a second or two before its first ballot, and the kill is meant to land while ballots are cast.
+    first = len(record["acknowledged"])
+    warm_up = time.monotonic()
+    while len(record["acknowledged"]) == first and time.monotonic() - warm_up < 60 and not all(task.done() for task in tasks):
+        await asyncio.sleep(0.01)
     await asyncio.sleep(run_for)
     # SIGKILL while the devices are in the middle of their requests.
     server.kill()
@@ -235,7 +241,7 @@ def main():
     parser.add_argument("--work", required=True, help="directory for the server's log and record")
     parser.add_argument("--cycles", type=int, default=20)
     parser.add_argument("--devices", type=int, default=4)
-    parser.add_argument("--min-run", type=float, default=0.5, help="shortest time the load runs before a kill (s)")
+    parser.add_argument("--min-run", type=float, default=0.5, help="shortest time the load runs before a kill, from the first acknowledged cast (s)")
     parser.add_argument("--max-run", type=float, default=4.0, help="longest time the load runs before a kill (s)")
     parser.add_argument("--max-seconds", type=float, default=1200, help="stop starting new cycles after this")
     parser.add_argument("--seed", type=int, default=None)
@@ -250,7 +256,7 @@ def main():
     record = {"acknowledged": [], "challenged": [], "errors": [], "cut": [], "next": {f"A-1-K{i + 1}": 0 for i in range(args.devices)},
               "log": open(args.log, "a") if args.log else None}
     print(f"kill-cycle: {args.kind}, {args.cycles} cycles, {args.devices} devices, kill after {args.min_run}-{args.max_run} s "
-          f"of load, seed {seed}; load average {' '.join(open('/proc/loadavg').read().split()[:3])}", flush=True)
+          f"of load (from the cycle's first acknowledged cast), seed {seed}; load average {' '.join(open('/proc/loadavg').read().split()[:3])}", flush=True)
     began = time.monotonic()
     failed = False
     done = 0
@@ -270,12 +276,14 @@ def main():
             stored, lost, duplicated, unacknowledged, problems, statuses = check(store, record["acknowledged"], record["challenged"])
             done = cycle
             new_errors = record["errors"][errors_before:]
-            print(f"cycle {cycle:2}: killed after {run_for:.2f} s, restarted in {startup:.1f} s; acknowledged {len(record['acknowledged']) - before} "
+            print(f"cycle {cycle:2}: killed {run_for:.2f} s after the first cast, restarted in {startup:.1f} s; acknowledged {len(record['acknowledged']) - before} "
                   f"(total {len(record['acknowledged'])}), stored {stored}, lost {lost}, duplicated {duplicated}; "
                   f"cast in store but not acknowledged (cut by the kill) {unacknowledged}; refusals {len(new_errors)}"
                   + (f" {sorted(set(new_errors))}" if new_errors else ""), flush=True)
             for problem in problems[:20]:
                 print(f"  {problem}")
+            if os.environ.get("KILL_CYCLE_VERBOSE"):
+                print("  cut: " + "; ".join(record["cut"][-args.devices:]))
             if lost or duplicated:
                 failed = True
             totals = (stored, lost, duplicated, unacknowledged, statuses)

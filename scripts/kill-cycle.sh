@@ -89,7 +89,7 @@ echo "kill-cycle: referendum set up (12,000 voters, polls open); $(nproc) cores"
 
 status=0
 python3 scripts/kill-cycle.py --plebiscite "$bin" --database "$database" --token "$token" --cards "$work/cards.csv" \
-    --kind "$kind" --work "$work" --cycles "$cycles" --devices "${KILL_CYCLE_DEVICES:-4}" --max-run "${KILL_CYCLE_MAX_RUN:-4}" \
+    --kind "$kind" --work "$work" --cycles "$cycles" --min-run "${KILL_CYCLE_MIN_RUN:-0.5}" --devices "${KILL_CYCLE_DEVICES:-4}" --max-run "${KILL_CYCLE_MAX_RUN:-4}" \
     --max-seconds "${KILL_CYCLE_MAX_SECONDS:-1200}" ${KILL_CYCLE_SEED:+--seed "$KILL_CYCLE_SEED"} --log "$work/acknowledged.txt" || status=$?
 if [ "$status" != 0 ]; then
     echo "kill-cycle.sh: failed ($status); the server's log ends:" >&2
