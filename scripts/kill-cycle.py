@@ -278,7 +278,7 @@ def main():
             new_errors = record["errors"][errors_before:]
             print(f"cycle {cycle:2}: killed {run_for:.2f} s after the first cast, restarted in {startup:.1f} s; acknowledged {len(record['acknowledged']) - before} "
                   f"(total {len(record['acknowledged'])}), stored {stored}, lost {lost}, duplicated {duplicated}; "
-                  f"cast in store but not acknowledged (cut by the kill) {unacknowledged}; refusals {len(new_errors)}"
+                  f"cast in the store but never acknowledged (answer cut by a kill), so far {unacknowledged}; refusals {len(new_errors)}"
                   + (f" {sorted(set(new_errors))}" if new_errors else ""), flush=True)
             for problem in problems[:20]:
                 print(f"  {problem}")
