@@ -13,13 +13,14 @@
 # KILL_CYCLE_MAX_RUN (4 s of load at most before a kill), KILL_CYCLE_SEED and KILL_CYCLE_MAX_SECONDS
 # tune the run.
 set -euo pipefail
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 kind=${1:-sqlite}
 cycles=${2:-20}
 case "$kind" in sqlite | postgres) ;; *) echo "usage: $0 sqlite|postgres [cycles]" >&2; exit 2 ;; esac
 case "$cycles" in '' | *[!0-9]*) echo "kill-cycle.sh: cycles must be a number, not '$cycles'" >&2; exit 2 ;; esac
 if [ "$kind" = postgres ] && [ -z "${PLEBISCITE_TEST_POSTGRES_URL:-}" ]; then
-    exec .ci/postgres.sh "$0" postgres "$cycles"
+    exec .ci/postgres.sh "$self" postgres "$cycles"
 fi
 
 if [ -n "${PLEBISCITE_BIN:-}" ]; then
