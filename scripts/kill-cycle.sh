@@ -80,7 +80,16 @@ api() { curl -sSf --max-time 600 -H "Authorization: Bearer $admin" "$@"; }
 api --data-binary @"$work/referendum.yaml" "$url/api/v1/admin/referendum" >/dev/null
 api -X POST "$url/api/v1/admin/lifecycle/announce" >/dev/null
 api --data-binary @"$work/register.csv" "$url/api/v1/admin/register" >"$work/cards.csv"
-api -X POST "$url/api/v1/admin/lifecycle/ceremony" >/dev/null
+# The key ceremony: each guardian, with its own token, makes its key through the server.
+guardian_pids=()
+for guardian in guardian1 guardian2 guardian3; do
+    gtoken=$(api -H 'Content-Type: application/json' -d "{\"role\":\"guardian:$guardian\",\"label\":\"kill-cycle\"}" "$url/api/v1/admin/tokens" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+    "$bin" guardian ceremony --guardian "$guardian" --server "$url" --token "$gtoken" --state "$work/$guardian.ceremony.json" \
+        --key "$work/$guardian.json" --timeout 300 >/dev/null &
+    guardian_pids+=($!)
+done
+for pid in "${guardian_pids[@]}"; do wait "$pid"; done
 api -X POST "$url/api/v1/admin/lifecycle/open" >/dev/null
 # One token for the station's devices: it holds every device it uses (docs/server.md, "Devices").
 token=$(api -H 'Content-Type: application/json' -d '{"role":"station:A-1","label":"kill-cycle"}' "$url/api/v1/admin/tokens" |
