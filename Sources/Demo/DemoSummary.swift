@@ -46,7 +46,9 @@ public struct DemoSummary: Sendable {
                      + options.map { right(String(results.total[$0] ?? 0), 9) + right(percent(Double(results.total[$0] ?? 0) / Double(max(results.totalBallots, 1))), 9) }.joined())
         lines.append("")
         lines.append("decrypted counts equal the plaintext counts the demo generated: \(outcome.matchesExpected ? "yes" : "NO")")
-        lines.append("ballots: \(outcome.castBallots) cast, \(outcome.challengedBallots) challenged, \(outcome.setup.count?.resolution.supersededBy.count ?? 0) superseded by a revote; \(results.stations.count) station results")
+        lines.append("ballots: \(outcome.castBallots) cast, \(outcome.challengedBallots) challenged, \(outcome.setup.count?.resolution.supersededBy.count ?? 0) superseded by a revote; \(results.stations.count) station results"
+                     + (results.remainders.isEmpty ? "" : "; \(results.remainders.reduce(0) { $0 + $1.stations.count }) small station counts merged "
+                        + "into \(results.remainders.count) region remainders (under \(outcome.setup.definition.cellThreshold) ballots)"))
         let casting = outcome.timings.first { $0.phase == "casting" }?.seconds ?? 0
         lines.append(String(format: "casting: %.0f ballots/s on %d cores", Double(outcome.castBallots + outcome.challengedBallots) / max(casting, 0.001),
                             ProcessInfo.processInfo.activeProcessorCount))
