@@ -16,6 +16,8 @@ import Foundation
 ///   that need it and the others still run.
 /// - `Steps/`: one file per group of checks, in the spec's order. `Referendum/`: the rules R.1–R.5.
 /// - `Running/`: the parallel pass over the ballots (chunks of ballots on all cores, progress).
+/// - `Shards/`: the same run on several machines: `verifyShard` checks one shard's ballots and
+///   exports a `ShardPart`, `combine` runs everything else on the record and the parts.
 /// - `Arithmetic/`: the batched path's Montgomery arithmetic, shared-squaring power tables and the
 ///   batch subgroup test (`BatchSubgroupCheck`, error probability 2^-64 per batch).
 public enum Verifier {
