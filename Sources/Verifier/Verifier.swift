@@ -25,7 +25,7 @@ public enum Verifier {
     /// - Throws: `VerifierError.recordNotFound` when there is no directory there; every other problem
     ///   is a failed check in the report.
     public static func verify(recordAt path: String, options: VerificationOptions = .init()) async throws(VerifierError) -> VerificationReport {
-        try await run(recordAt: path, options: options) { context, referendum throws(VerifierError) in
+        try await run(recordAt: path, options: options) { (context, referendum) async throws(VerifierError) -> BallotPhase in
             let start = Date(), cpu = processorSeconds()
             let pass = await BallotPass.run(context, referendum: referendum, options: options)
             return BallotPhase(pass: pass, seconds: Date().timeIntervalSince(start), cpuSeconds: processorSeconds() - cpu,

@@ -53,7 +53,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = VerificationOptions(jobs: jobs, batch: !noBatch, progress: quiet ? nil : Self.showProgress)
-        if let shard = shard.flatMap(Shard.init) { return try await runShard(shard, options: options) }
+        if let shard = shard.flatMap({ Shard($0) }) { return try await runShard(shard, options: options) }
         let report: VerificationReport
         do {
             report = combine.isEmpty

@@ -41,7 +41,7 @@ extension ShardPart {
                 throw fail(field + ".first.ordinal", "\(first.ordinal) is not a ballot's place in the record")
             }
             entries[entry.id] = CheckLedger.Entry(checked: entry.checked, failed: entry.failed,
-                                                  first: entry.first.map { ($0.ordinal, $0.failure) }, skipped: entry.skipped, notes: entry.notes)
+                                                  first: entry.first.map { (ordinal: $0.ordinal, failure: $0.failure) }, skipped: entry.skipped, notes: entry.notes)
         }
         return CheckLedger(entries: entries)
     }

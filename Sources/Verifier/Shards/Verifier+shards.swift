@@ -36,7 +36,7 @@ extension Verifier {
         async throws(VerifierError) -> VerificationReport {
         var options = options
         options.batch = !parts.isEmpty && parts.allSatisfy(\.statistics.batched)
-        return try await run(recordAt: path, options: options) { context, _ throws(VerifierError) in
+        return try await run(recordAt: path, options: options) { (context, _) async throws(VerifierError) -> BallotPhase in
             let listing = BallotListing.list(context.record)
             try ShardCombination.check(parts, against: .init(context, listing), record: path)
             var owner = [String?](repeating: nil, count: listing.work.count)

@@ -22,7 +22,7 @@ struct ShardProcessTests {
         process.executableURL = tool
         process.arguments = arguments
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -12,7 +12,7 @@ struct ShardRefusalTests {
             _ = try await ShardTests.combine(path, parts)
             return nil
         } catch {
-            return error
+            return error as? VerifierError
         }
     }
 
@@ -55,7 +55,7 @@ struct ShardRefusalTests {
                 _ = try ShardPart.decode(Data(text.utf8), source: "p.json")
                 return "accepted"
             } catch {
-                return error.description
+                return "\(error)"
             }
         }
         #expect(decoding("not json").hasPrefix("p.json: "))
@@ -92,7 +92,7 @@ struct ShardRefusalTests {
         })
         #expect(Self.message(dropped).hasPrefix("no part holds encrypted_ballots/"), "\(Self.message(dropped))")
         #expect(Self.message({ () -> VerifierError? in
-            do { _ = try ShardPart.read(from: "/nonexistent/part.json"); return nil } catch { return error }
+            do { _ = try ShardPart.read(from: "/nonexistent/part.json"); return nil } catch { return error as? VerifierError }
         }()) == "/nonexistent/part.json: cannot read the file")
     }
 }
