@@ -22,6 +22,10 @@ enum ShardCombination {
                 throw .partsDoNotMatch("\(part.source): record.extendedBaseHash: a part of another election than \(record) "
                                        + "(H_E \(Self.short(part.record.extendedBaseHash)), the record's \(Self.short(identity.extendedBaseHash)))")
             }
+            if part.record.inputsDigest != identity.inputsDigest {
+                throw .partsDoNotMatch("\(part.source): record.inputsDigest: made with another manifest, configuration, key or "
+                                       + "referendum/ballots.csv than \(record) has now; verify the shards again")
+            }
             throw .partsDoNotMatch("\(part.source): record.listingDigest: made from other ballot files than \(record) has now "
                                    + "(\(part.record.ballotFiles) then, \(identity.ballotFiles) now); verify the shards again")
         }

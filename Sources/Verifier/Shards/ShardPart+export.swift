@@ -39,8 +39,8 @@ extension ShardPart {
 }
 
 extension ShardPart.RecordIdentity {
-    /// The identity of the record whose context and ballot listing these are.
-    init(_ context: VerificationContext, _ listing: BallotListing) {
+    /// The identity of the record whose context, ballot listing and referendum files these are.
+    init(_ context: VerificationContext, _ listing: BallotListing, _ referendum: ReferendumFiles) {
         extendedBaseHash = context.extendedBaseHash?.hex
         ballotFiles = listing.work.count
         var message = [UInt8]()
@@ -49,5 +49,14 @@ extension ShardPart.RecordIdentity {
             message += Array((work.chainPosition.map(String.init) ?? "-").utf8) + [0]
         }
         listingDigest = ElectionHash.hmac(key: Array("plebiscite shard listing".utf8), message: message).hex
+        var inputs = [UInt8]()
+        for file in [RecordLayout.manifest, RecordLayout.config, RecordLayout.initialized] {
+            let bytes = (try? context.record.bytes(file)) ?? []
+            inputs += Array("\(file) \(bytes.count)".utf8) + [0] + bytes
+        }
+        for (ballot, group) in referendum.groupOfBallot.sorted(by: { $0.key < $1.key }) {
+            inputs += Array(ballot.utf8) + [0] + Array(group.utf8) + [0]
+        }
+        inputsDigest = ElectionHash.hmac(key: Array("plebiscite shard inputs".utf8), message: inputs).hex
     }
 }

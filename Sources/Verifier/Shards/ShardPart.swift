@@ -19,6 +19,9 @@ public struct ShardPart: Sendable, Codable {
         public let ballotFiles: Int
         /// HMAC-SHA-256 (hex) of the list of ballot files, in the verifier's order, with their chain positions.
         public let listingDigest: String
+        /// HMAC-SHA-256 (hex) of what a ballot's checks read besides its file: the manifest, configuration
+        /// and initialization files, and each counted ballot's station count (from `referendum/`).
+        public let inputsDigest: String
     }
 
     /// Figures about the shard's run.

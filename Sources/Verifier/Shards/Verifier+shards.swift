@@ -24,7 +24,7 @@ extension Verifier {
         let pass = await BallotPass.verify(work, context, referendum: referendum, options: options)
         let phase = BallotPhase(pass: pass, seconds: Date().timeIntervalSince(start), cpuSeconds: processorSeconds() - cpu,
                                 jobs: max(1, options.jobs))
-        return ShardPart(shard: shard, record: .init(context, listing), pass: pass, phase: phase, batched: options.batch)
+        return ShardPart(shard: shard, record: .init(context, listing, referendum), pass: pass, phase: phase, batched: options.batch)
     }
 
     /// Every check of the record at `path`, its ballots' from `parts` (one per shard of one split): the
@@ -36,9 +36,9 @@ extension Verifier {
         async throws(VerifierError) -> VerificationReport {
         var options = options
         options.batch = !parts.isEmpty && parts.allSatisfy(\.statistics.batched)
-        return try await run(recordAt: path, options: options) { (context, _) async throws(VerifierError) -> BallotPhase in
+        return try await run(recordAt: path, options: options) { (context, referendum) async throws(VerifierError) -> BallotPhase in
             let listing = BallotListing.list(context.record)
-            try ShardCombination.check(parts, against: .init(context, listing), record: path)
+            try ShardCombination.check(parts, against: .init(context, listing, referendum), record: path)
             var owner = [String?](repeating: nil, count: listing.work.count)
             var ballots = BallotPassResult()
             for part in parts.sorted(by: { $0.shard.number < $1.shard.number }) {

@@ -1,4 +1,5 @@
 import TestSupport
+import ElectionRecord
 import Foundation
 import Testing
 @testable import Verifier
@@ -36,7 +37,7 @@ struct ShardRefusalTests {
         #expect(none == .partsDoNotMatch("no parts to combine"))
     }
 
-    @Test("a ballot added since the shards ran is refused: the parts no longer list the record's files")
+    @Test("a ballot added or the manifest changed since the shards ran is refused")
     func changedRecord() async throws {
         let record = try MutableRecord(copying: try await Records.smallDemo.value)
         let parts = try await ShardTests.parts(record.root)
@@ -44,6 +45,18 @@ struct ShardRefusalTests {
         try record.write(ballot.replacingOccurrences(of: "/eballot-", with: "/eballot-copy-"), try record.data(ballot))
         let error = await Self.refusal(record.root, parts)
         #expect(Self.message(error).contains("record.listingDigest: made from other ballot files"), "\(Self.message(error))")
+        try record.restore()
+        try record.editLines("referendum/ballots.csv") { lines in lines.swapAt(1, 2) }
+        let reordered = await Self.refusal(record.root, parts)
+        #expect(reordered == nil, "the same rows in another order are the same inputs: \(Self.message(reordered))")
+        try record.restore()
+        try record.editJSON(RecordLayout.manifest) { manifest in
+            var object = manifest as! [String: Any]
+            object["spec_version"] = "2.0.1"
+            manifest = object
+        }
+        let inputs = await Self.refusal(record.root, parts)
+        #expect(Self.message(inputs).contains("record.inputsDigest: made with another manifest"), "\(Self.message(inputs))")
     }
 
     @Test("a part that is not JSON, of another version, or with a value out of place names its file and field")
