@@ -121,6 +121,25 @@ struct ShardTests {
         }
     }
 
+    @Test("a damaged record gives the same report in shards: a missing key or manifest, a stray file, a truncated ballot",
+          arguments: ["no key", "no manifest", "stray file", "truncated ballot", "no chain file"])
+    func damagedRecord(_ damage: String) async throws {
+        let record = try MutableRecord(copying: try await Records.smallDemo.value)
+        let ballots = try MutationCatalog(record: record, random: SeededGenerator(seed: 3)).ballots()
+        switch damage {
+        case "no key": try record.write(RecordLayout.initialized, nil)
+        case "no manifest": try record.write(RecordLayout.manifest, nil)
+        case "stray file": try record.write(ballots[0].file.replacingOccurrences(of: "/eballot-", with: "/notes-"), Data("x".utf8))
+        case "truncated ballot": try record.write(ballots[3].file, try record.data(ballots[3].file).prefix(3_000))
+        default:
+            let chain = record.files(under: RecordLayout.encryptedBallots).first { $0.hasSuffix(RecordLayout.ballotChain) }!
+            try record.write(chain, nil)
+        }
+        let single = try await Records.verify(record.root)
+        #expect(!single.passed)
+        Self.expectSame(try await Self.combine(record.root, try await Self.parts(record.root)), single)
+    }
+
     /// Applies `change` to the first selection of the first contest of `ballot`.
     static func editSelection(_ ballot: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
         var contests = ballot["contests"] as! [[String: Any]]
