@@ -39,7 +39,8 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --shard: the file to write the part to (default: standard output).", valueName: "file"))
     var out: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Combine the parts of every shard with the record and report.", valueName: "part"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Combine the parts of every shard (files, or directories of them) with the record and report.",
+                                                         valueName: "part"))
     var combine: [String] = []
 
     func validate() throws {
@@ -80,7 +81,8 @@ extension VerifyCommand {
             let part = try await Verifier.verifyShard(recordAt: record, shard: shard, options: options)
             if let out {
                 try part.write(to: out)
-                FileHandle.standardError.write(Data("plebiscite verify: shard \(shard): \(part.statistics.ballots) ballots, part written to \(out)\n".utf8))
+                let failed = part.failedChecks.isEmpty ? "" : "; failed so far: \(part.failedChecks.map(\.rawValue).joined(separator: ", "))"
+                FileHandle.standardError.write(Data("plebiscite verify: shard \(shard): \(part.statistics.ballots) ballots\(failed); part written to \(out)\n".utf8))
             } else {
                 FileHandle.standardOutput.write(part.jsonData())
             }

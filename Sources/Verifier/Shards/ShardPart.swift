@@ -134,6 +134,17 @@ public struct ShardPart: Sendable, Codable {
         }
     }
 
+    /// The files `path` names: itself, or when it is a directory the `.json` files in it, sorted.
+    static func files(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+    }
+
+    /// The checks that failed on this shard's ballots so far (the combine step has the verdict).
+    public var failedChecks: [CheckID] { ledger.filter { $0.failed > 0 }.map(\.id) }
+
     /// The part as JSON (sorted keys, so equal parts are equal files).
     public func jsonData() -> Data {
         let encoder = JSONEncoder()

@@ -55,12 +55,13 @@ extension Verifier {
         }
     }
 
-    /// `combine(recordAt:parts:options:)` with the parts read from the files at `partFiles`.
+    /// `combine(recordAt:parts:options:)` with the parts read from the files at `partFiles`; a directory
+    /// among them stands for the `.json` files in it.
     /// - Throws: as it, and `unreadablePart` for a file that is not a part.
     public static func combine(recordAt path: String, partFiles: [String], options: VerificationOptions = .init())
         async throws(VerifierError) -> VerificationReport {
         var parts = [ShardPart]()
-        for file in partFiles { parts.append(try ShardPart.read(from: file)) }
+        for file in partFiles.flatMap(ShardPart.files) { parts.append(try ShardPart.read(from: file)) }
         return try await combine(recordAt: path, parts: parts, options: options)
     }
 }

@@ -50,7 +50,7 @@ struct ShardProcessTests {
             #expect(process.terminationStatus == 0)
         }
         let files = (1...4).map { "\(parts)/p\($0).json" }
-        let combined = try Self.run(["verify", record, "--combine"] + files + ["--json", "--quiet"])
+        let combined = try Self.run(["verify", record, "--combine", parts, "--json", "--quiet"])
         let single = try Self.run(["verify", record, "--json", "--quiet"])
         #expect(combined.status == 0 && single.status == 0)
         let a = try JSONDecoder().decode(VerificationReport.self, from: combined.output)
