@@ -28,14 +28,17 @@ public struct ShardPart: Sendable, Codable {
     public struct Statistics: Sendable, Hashable, Codable {
         /// Ballot files this shard verified.
         public var ballots: Int
-        /// Wall-clock and processor seconds of its ballot pass.
+        /// Wall-clock seconds of its ballot pass.
         public var seconds: Double
+        /// Processor seconds (all threads) of its ballot pass.
         public var cpuSeconds: Double
         /// Its concurrent workers.
         public var jobs: Int
         /// True when subgroup checks were batched.
         public var batched: Bool
+        /// Batches of subgroup checks.
         public var subgroupBatches: Int
+        /// Batches that failed and were re-checked one by one.
         public var subgroupBatchesFailed: Int
     }
 
@@ -78,11 +81,13 @@ public struct ShardPart: Sendable, Codable {
         let data: String
     }
 
+    /// The format's version, `currentVersion` when written by this verifier.
     public let version: Int
     /// Which shard this is.
     public let shard: Shard
     /// The record it was made from.
     public let record: RecordIdentity
+    /// Figures about the shard's run.
     public let statistics: Statistics
     let ledger: [LedgerEntry]
     let summaries: [Summary]
