@@ -12,9 +12,15 @@ enum ShardCombination {
         if let (number, twice) = byNumber.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }) {
             throw .partsDoNotMatch("shard \(number)/\(count) given twice: \(twice.map(\.source).joined(separator: ", "))")
         }
-        let missing = (1...count).filter { byNumber[$0] == nil }
+        // At most ten named, without walking 1...count (a part may claim any count).
+        var missing = [Int](), number = 1
+        while number <= count && missing.count < 10 {
+            if byNumber[number] == nil { missing.append(number) }
+            number += 1
+        }
         guard missing.isEmpty else {
-            throw .partsDoNotMatch("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+            let more = count - parts.count > missing.count ? " and more" : ""
+            throw .partsDoNotMatch("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", "))\(more) "
                                    + "missing: combining needs all \(count) parts")
         }
         for part in parts where part.record != identity {

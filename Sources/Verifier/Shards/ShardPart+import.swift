@@ -7,6 +7,7 @@ extension ShardPart {
     /// - Parameter owner: for each ordinal, the part that brought it so far (filled in here).
     /// - Throws: `unreadablePart` naming the field that does not fit.
     func ballots(_ listing: BallotListing, record: ElectionRecordDirectory, owner: inout [String?]) throws(VerifierError) -> BallotPassResult {
+        try checkFigures()
         var result = BallotPassResult()
         result.ledger = try restoredLedger(ballots: listing.work.count)
         for (index, summary) in summaries.enumerated() {
@@ -26,6 +27,25 @@ extension ShardPart {
 
     private func fail(_ field: String, _ message: String) -> VerifierError {
         .unreadablePart(file: source, field: field, message: message)
+    }
+
+    /// A bound on every count a part brings, far above any record's, so that adding the parts' counts
+    /// cannot overflow.
+    static let countLimit = 1 << 40
+
+    private func checkFigures() throws(VerifierError) {
+        let figures = [("statistics.jobs", statistics.jobs), ("statistics.subgroupBatches", statistics.subgroupBatches),
+                       ("statistics.subgroupBatchesFailed", statistics.subgroupBatchesFailed)]
+        for (field, value) in figures where !(0...Self.countLimit).contains(value) { throw fail(field, "\(value) is out of range") }
+        guard statistics.seconds.isFinite, statistics.cpuSeconds.isFinite else { throw fail("statistics.seconds", "not a finite number") }
+        for (index, entry) in ledger.enumerated() where !(0...Self.countLimit).contains(entry.checked) {
+            throw fail("ledger[\(index)].checked", "\(entry.checked) is out of range")
+        }
+        for (field, products) in [("aggregate", aggregate), ("groups", groups)] {
+            for (index, product) in products.enumerated() where !(1...Self.countLimit).contains(product.count) {
+                throw fail("\(field)[\(index)].count", "\(product.count) ciphertexts")
+            }
+        }
     }
 
     private func restoredLedger(ballots: Int) throws(VerifierError) -> CheckLedger {
@@ -83,7 +103,6 @@ extension ShardPart {
             guard product.key.count == parts else { throw fail(at + ".key", "\(product.key.count) parts, not \(parts)") }
             let key = product.key.joined(separator: "\u{1F}")
             guard sums[key] == nil else { throw fail(at + ".key", "\(product.key) listed twice") }
-            guard product.count >= 1 else { throw fail(at + ".count", "\(product.count) ciphertexts") }
             // Range only: a product of elements outside Z_p^r is what 5.A has already reported.
             func element(_ hex: String, _ name: String) throws(VerifierError) -> ElementModP {
                 guard let bytes = Base16.decode(hex), let value = try? ElementModP(bytesDeferringSubgroupCheck: bytes) else {

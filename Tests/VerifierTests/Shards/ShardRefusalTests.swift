@@ -100,6 +100,15 @@ struct ShardRefusalTests {
             object["aggregate"] = products
         })
         #expect(Self.message(badHex) == "part-1.json: aggregate[0].pad: not an element of Z_p in hex")
+        let huge = await Self.refusal(path, try tampered { object in
+            var ledger = object["ledger"] as! [[String: Any]]
+            ledger[0]["checked"] = Int.max
+            object["ledger"] = ledger
+        })
+        #expect(Self.message(huge) == "part-1.json: ledger[0].checked: \(Int.max) is out of range")
+        let lone = await Self.refusal(path, [try tampered { object in object["shard"] = ["number": 1, "count": 1_000_000_000_000] }[0]])
+        #expect(Self.message(lone).hasPrefix("shards 2/1000000000000, 3/1000000000000"), "\(Self.message(lone))")
+        #expect(Self.message(lone).hasSuffix("and more missing: combining needs all 1000000000000 parts"), "\(Self.message(lone))")
         let dropped = await Self.refusal(path, try tampered { object in
             object["summaries"] = Array((object["summaries"] as! [[String: Any]]).dropFirst())
         })
