@@ -8,12 +8,12 @@ import Testing
 @Suite("verifying in shards")
 struct ShardTests {
     /// The parts of `count` shards of the record at `path`, each through its JSON as a file would carry it.
-    static func parts(_ path: String, count: Int = 4) async throws -> [ShardPart] {
+    static func parts(_ path: String, count: Int = 4, batch: Bool = true) async throws -> [ShardPart] {
         var parts = [ShardPart]()
         for number in 1...count {
             let random = Locked(SeededGenerator(seed: UInt64(number)))
             let part = try await Verifier.verifyShard(recordAt: path, shard: Shard(number: number, count: count)!, options: VerificationOptions(
-                jobs: 2, randomExponent: { random.withLock { $0.next() } }))
+                jobs: 2, batch: batch, randomExponent: { random.withLock { $0.next() } }))
             parts.append(try ShardPart.decode(part.jsonData(), source: "part-\(number).json"))
         }
         return parts
@@ -79,6 +79,16 @@ struct ShardTests {
             #expect(parts.flatMap(\.spoiled).count == (path == Records.egkChained ? 3 : 0), "SPOILED ballots read again for 12.C")
             Self.expectSame(combined, single)
         }
+    }
+
+    @Test("shards verifying one by one (--no-batch) give the single one-by-one run's report, 5.A's detail included")
+    func oneByOne() async throws {
+        let single = try await Records.verify(Records.egk, batch: false)
+        let combined = try await Self.combine(Records.egk, try await Self.parts(Records.egk, batch: false))
+        #expect(combined.passed)
+        Self.expectSame(combined, single)
+        #expect(combined[.v5A]?.detail == single[.v5A]?.detail)
+        #expect(combined.statistics.batched == false)
     }
 
     @Test("a changed proof or ciphertext in one shard's ballot is reported by combine as by a single run")
