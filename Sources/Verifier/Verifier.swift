@@ -16,6 +16,8 @@ import Foundation
 ///   that need it and the others still run.
 /// - `Steps/`: one file per group of checks, in the spec's order. `Referendum/`: the rules R.1–R.5.
 /// - `Running/`: the parallel pass over the ballots (chunks of ballots on all cores, progress).
+/// - `Shards/`: the same run on several machines: `verifyShard` checks one shard's ballots and
+///   exports a `ShardPart`, `combine` runs everything else on the record and the parts.
 /// - `Arithmetic/`: the batched path's Montgomery arithmetic, shared-squaring power tables and the
 ///   batch subgroup test (`BatchSubgroupCheck`, error probability 2^-64 per batch).
 public enum Verifier {
@@ -23,27 +25,34 @@ public enum Verifier {
     /// - Throws: `VerifierError.recordNotFound` when there is no directory there; every other problem
     ///   is a failed check in the report.
     public static func verify(recordAt path: String, options: VerificationOptions = .init()) async throws(VerifierError) -> VerificationReport {
-        let start = Date()
-        let record: ElectionRecordDirectory
-        do {
-            record = try ElectionRecordDirectory(root: path)
-        } catch {
-            throw .recordNotFound(path)
+        try await run(recordAt: path, options: options) { (context, referendum) async throws(VerifierError) -> BallotPhase in
+            let start = Date(), cpu = processorSeconds()
+            let pass = await BallotPass.run(context, referendum: referendum, options: options)
+            return BallotPhase(pass: pass, seconds: Date().timeIntervalSince(start), cpuSeconds: processorSeconds() - cpu,
+                               jobs: max(1, options.jobs))
         }
+    }
+
+    /// Every check of the record at `path`, the ballots' from `ballots` (verified here, or by shards).
+    static func run(recordAt path: String, options: VerificationOptions,
+                    ballots: (VerificationContext, ReferendumFiles) async throws(VerifierError) -> BallotPhase)
+        async throws(VerifierError) -> VerificationReport {
+        let start = Date()
+        let record = try open(path)
         var ledger = CheckLedger()
         var statistics = VerificationReport.Statistics()
         statistics.batched = options.batch
-        statistics.jobs = max(1, options.jobs)
 
         var context = VerificationContext(record: record)
         ParameterVerification.run(&context, &ledger)
         GuardianVerification.run(&context, &ledger)
         let referendum = ReferendumFiles.read(record)
 
-        let ballotStart = Date(), ballotCPU = processorSeconds()
-        let pass = await BallotPass.run(context, referendum: referendum, options: options)
-        statistics.ballotSeconds = Date().timeIntervalSince(ballotStart)
-        statistics.ballotCPUSeconds = processorSeconds() - ballotCPU
+        let phase = try await ballots(context, referendum)
+        let pass = phase.pass
+        statistics.jobs = phase.jobs
+        statistics.ballotSeconds = phase.seconds
+        statistics.ballotCPUSeconds = phase.cpuSeconds
         ledger.merge(pass.ledger)
         statistics.ballots = pass.summaries.count
         statistics.devices = pass.devices
@@ -59,6 +68,23 @@ public enum Verifier {
         statistics.seconds = Date().timeIntervalSince(start)
         return VerificationReport(record: path, checks: ledger.results(), statistics: statistics)
     }
+
+    /// The record directory at `path`.
+    static func open(_ path: String) throws(VerifierError) -> ElectionRecordDirectory {
+        do {
+            return try ElectionRecordDirectory(root: path)
+        } catch {
+            throw .recordNotFound(path)
+        }
+    }
+}
+
+/// The ballots' part of a run: the pass's result, its wall-clock and processor seconds, its workers.
+struct BallotPhase: Sendable {
+    var pass: BallotPassResult
+    var seconds: Double
+    var cpuSeconds: Double
+    var jobs: Int
 }
 
 /// Processor time of this process so far (user and system, all threads), in seconds.
@@ -77,11 +103,22 @@ func processorSeconds() -> Double {
 public enum VerifierError: Error, Equatable, Sendable, CustomStringConvertible {
     /// There is no directory at the path given.
     case recordNotFound(String)
+    /// A shard's part cannot be used: unreadable, not JSON of the part format, another version, or a
+    /// value out of place (a ballot of another shard, bad hex); names the file and the field.
+    case unreadablePart(file: String, field: String, message: String)
+    /// The parts given to combine do not make one whole record: a shard missing or given twice, parts
+    /// of different splits, of another record, or of ballot files changed since.
+    case partsDoNotMatch(String)
+    /// The part could not be written to this path.
+    case cannotWritePart(String)
 
     /// The error in words.
     public var description: String {
         switch self {
         case .recordNotFound(let path): "\(path): no record directory there"
+        case .unreadablePart(let file, let field, let message): [file, field, message].filter { !$0.isEmpty }.joined(separator: ": ")
+        case .partsDoNotMatch(let message): message
+        case .cannotWritePart(let path): "\(path): cannot write the part there"
         }
     }
 }

@@ -13,6 +13,10 @@ struct CheckLedger: Sendable {
 
     private(set) var entries = [CheckID: Entry]()
 
+    init(entries: [CheckID: Entry] = [:]) {
+        self.entries = entries
+    }
+
     /// `count` items of `id` were checked and passed.
     mutating func pass(_ id: CheckID, count: Int = 1) {
         entries[id, default: Entry()].checked += count

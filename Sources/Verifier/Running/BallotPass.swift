@@ -7,18 +7,18 @@ import ElectionRecord
 enum BallotPass {
     static func run(_ context: VerificationContext, referendum: ReferendumFiles, options: VerificationOptions) async -> BallotPassResult {
         let listing = BallotListing.list(context.record)
+        let ballots = await verify(listing.work, context, referendum: referendum, options: options)
+        return finish(ballots, listing: listing, context, options: options)
+    }
+
+    /// The checks of each ballot in `work` (a whole record's, or a shard's): everything that depends on
+    /// one ballot file only. Without an election (key, hash or manifest unreadable) only the summaries.
+    static func verify(_ work: [BallotWork], _ context: VerificationContext, referendum: ReferendumFiles,
+                       options: VerificationOptions) async -> BallotPassResult {
         var total = BallotPassResult()
-        total.ledger.merge(listing.ledger)
-        total.devices = listing.devices.count
-        total.deviceListings = listing.devices
-        let election: Election
-        switch context.election() {
-        case .success(let value):
-            election = value
-        case .failure(let missing):
-            total.ledger.cannotCheck([.v5A, .v5B, .v5C, .v5D, .v5E, .v6A, .v6B, .v6C, .v6D, .v7A, .v7B], because: missing.failure)
+        guard case .success(let election) = context.election() else {
             // The checks across ballots (duplicates, cast_ballot_ids, the referendum's rows) still run.
-            total.summaries = listing.work.map { work in
+            total.summaries = work.map { work in
                 let bytes = Result { () throws(ElectionRecordError) in try context.record.bytes(work.file.path) }
                 return (try? BallotVerification.summarize(work, bytes: bytes).get().1)
                     ?? BallotSummary(ordinal: work.ordinal, file: work.file, chainPosition: work.chainPosition)
@@ -27,7 +27,7 @@ enum BallotPass {
         }
         let verification = BallotVerification(election: election, record: context.record, groupOfBallot: referendum.groupOfBallot)
         let size = max(1, options.ballotsPerChunk)
-        let chunks = stride(from: 0, to: listing.work.count, by: size).map { Array(listing.work[$0..<min($0 + size, listing.work.count)]) }
+        let chunks = stride(from: 0, to: work.count, by: size).map { Array(work[$0..<min($0 + size, work.count)]) }
         let jobs = max(1, options.jobs)
         var done = 0
         await withTaskGroup(of: BallotPassResult.self) { group in
@@ -41,10 +41,28 @@ enum BallotPass {
             for await result in group {
                 done += result.summaries.count
                 total.merge(result)
-                options.progress?(done, listing.work.count)
+                options.progress?(done, work.count)
                 if next < chunks.count { start() }
             }
         }
+        total.summaries.sort { $0.ordinal < $1.ordinal }
+        return total
+    }
+
+    /// The whole pass from the listing and every ballot's result (one run's, or the shards' merged):
+    /// what is said once per record, whoever verified the ballots.
+    static func finish(_ ballots: BallotPassResult, listing: BallotListing, _ context: VerificationContext,
+                       options: VerificationOptions) -> BallotPassResult {
+        var total = BallotPassResult()
+        total.ledger.merge(listing.ledger)
+        total.devices = listing.devices.count
+        total.deviceListings = listing.devices
+        if case .failure(let missing) = context.election() {
+            total.ledger.cannotCheck([.v5A, .v5B, .v5C, .v5D, .v5E, .v6A, .v6B, .v6C, .v6D, .v7A, .v7B], because: missing.failure)
+            total.summaries = ballots.summaries
+            return total
+        }
+        total.merge(ballots)
         total.summaries.sort { $0.ordinal < $1.ordinal }
         if total.ledger.entries[.v15] == nil { total.ledger.skip(.v15, "no pre-encrypted ballots") }
         if options.batch {

@@ -23,6 +23,12 @@ struct CiphertextSums: Sendable {
     private(set) var sums = [String: ElGamalCiphertext]()
     private(set) var counts = [String: Int]()
 
+    /// Takes `ciphertext` as the product of `count` ciphertexts under `key` (a shard's product).
+    mutating func insert(_ ciphertext: ElGamalCiphertext, count: Int, at key: String) {
+        sums[key] = ciphertext
+        counts[key] = count
+    }
+
     mutating func add(_ ciphertext: ElGamalCiphertext, to key: String) {
         if let current = sums[key] { sums[key] = current + ciphertext } else { sums[key] = ciphertext }
         counts[key, default: 0] += 1
