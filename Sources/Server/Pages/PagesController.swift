@@ -233,7 +233,8 @@ enum ResultsView {
             } + results.remainders.map { remainder -> [String: Any] in
                 ["id": remainder.stations.joined(separator: ", "), "kind": Localization.strings(language)["kind.merged"] ?? "merged",
                  "region": definition.region(remainder.region)?.name.text(language) ?? remainder.region,
-                 "registered": "–", "ballots": remainder.ballots, "votes": votes(remainder.votes, ballots: remainder.ballots),
+                 "registered": remainder.registered.map(String.init) ?? "–", "ballots": remainder.ballots,
+                 "votes": votes(remainder.votes, ballots: remainder.ballots),
                  "mobileShare": percent(remainder.ballots > 0 ? Double(remainder.mobileBallots) / Double(remainder.ballots) : nil)]
             },
             "published": published,
