@@ -40,7 +40,7 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
         public let region: String
         /// The merged stations, sorted.
         public let stations: [String]
-        /// Voters listed at the merged regional stations (nil when none of them is regional).
+        /// Voters listed at the merged stations when all of them are regional (else nil, as for an external station).
         public let registered: Int?
         public let ballots: Int
         public let votes: [String: Int]
@@ -115,8 +115,10 @@ public struct ReferendumResults: Sendable, Codable, Hashable {
         let remainders = definition.regions.compactMap { region -> Remainder? in
             guard let merged = merge.merged[region.id] else { return nil }
             let key = TallyScope.remainder(region: region.id).key
-            let regional = merged.filter { definition.station($0)?.kind == .regional }
-            let registered = regional.isEmpty ? nil : regional.reduce(0) { $0 + (register.byHomeStation[$1] ?? 0) }
+            // Like a station's row: the voters listed there, when every merged station lists its voters
+            // (an external station's voters are listed nowhere, so a remainder with one has none).
+            let allRegional = merged.allSatisfy { definition.station($0)?.kind == .regional }
+            let registered = allRegional ? merged.reduce(0) { $0 + (register.byHomeStation[$1] ?? 0) } : nil
             return Remainder(region: region.id, stations: merged, registered: registered, ballots: ballots[key] ?? 0, votes: values[key] ?? [:],
                              mobileBallots: remainderMobile[region.id] ?? 0)
         }

@@ -112,10 +112,10 @@ enum ResultsVerification {
             let kind = facts.stations[station]?.kind ?? ""
             let key: String, blank: StationFigures
             if let merged = facts.merge.merged[row.region], merged.contains(station) {
-                // The remainder lists the voters of its regional stations, as a station row would.
-                let regional = merged.filter { facts.stations[$0]?.kind == "regional" }
+                // The remainder lists its stations' voters when all of them are regional, as a station row would.
+                let allRegional = merged.allSatisfy { facts.stations[$0]?.kind == "regional" }
                 key = "\(mergedStation)/\(row.region)"
-                blank = StationFigures(kind: mergedStation, registered: regional.isEmpty ? nil : regional.reduce(0) { $0 + (listed[$1] ?? 0) })
+                blank = StationFigures(kind: mergedStation, registered: allRegional ? merged.reduce(0) { $0 + (listed[$1] ?? 0) } : nil)
             } else {
                 key = "\(station)/\(row.region)"
                 blank = StationFigures(kind: kind, registered: kind == "regional" ? listed[station] : nil)
