@@ -39,7 +39,7 @@ cleanup() {
     if [ "${KILL_CYCLE_KEEP:-}" = 1 ]; then echo "kill-cycle: kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+. scripts/served-referendum.sh
 
 case "$kind" in
 sqlite) database="$work/referendum.sqlite" ;;
@@ -50,25 +50,7 @@ postgres)
     ;;
 esac
 
-cat >"$work/referendum.yaml" <<YAML
-id: kill-cycle
-title: {en: Kill cycle}
-question: {en: Yes or no?}
-options:
-  - {id: "yes", text: {en: "Yes"}}
-  - {id: "no", text: {en: "No"}}
-regions:
-  - {id: alpha, name: {en: Alpha}, time_zone: Europe/Kyiv}
-stations:
-  - {id: A-1, kind: regional, serves: [alpha], location: "Station 1"}
-schedule:
-  announced: $(at "-30 days")
-  voting:
-    - {region: alpha, opens: $(at "-1 day"), closes: $(at "+1 day")}
-guardians: {count: 3, quorum: 2}
-revote_rule: station-over-mobile-then-latest
-YAML
-python3 -c 'print("voter_id,home_region,displaced"); [print(f"v{i},alpha,no") for i in range(12000)]' >"$work/register.csv"
+served_referendum_files "$work" kill-cycle "Kill cycle"
 db=(--database "$database")
 admin=$("$bin" token issue admin --label kill-cycle "${db[@]}" 2>/dev/null)
 "$bin" serve "${db[@]}" --host 127.0.0.1 --port 0 --record "$work/record" --log-level warning >"$work/setup.out" 2>"$work/setup.log" &
@@ -76,24 +58,7 @@ server_pid=$!
 for _ in $(seq 1 600); do grep -q 'listening on' "$work/setup.out" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/setup.out" | head -1)
 [ -n "$url" ] || { echo "kill-cycle.sh: the server did not start:" >&2; tail -n 20 "$work/setup.log" >&2; exit 1; }
-api() { curl -sSf --max-time 600 -H "Authorization: Bearer $admin" "$@"; }
-api --data-binary @"$work/referendum.yaml" "$url/api/v1/admin/referendum" >/dev/null
-api -X POST "$url/api/v1/admin/lifecycle/announce" >/dev/null
-api --data-binary @"$work/register.csv" "$url/api/v1/admin/register" >"$work/cards.csv"
-# The key ceremony: each guardian, with its own token, makes its key through the server.
-guardian_pids=()
-for guardian in guardian1 guardian2 guardian3; do
-    gtoken=$(api -H 'Content-Type: application/json' -d "{\"role\":\"guardian:$guardian\",\"label\":\"kill-cycle\"}" "$url/api/v1/admin/tokens" |
-        python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
-    "$bin" guardian ceremony --guardian "$guardian" --server "$url" --token "$gtoken" --state "$work/$guardian.ceremony.json" \
-        --key "$work/$guardian.json" --timeout 300 >/dev/null &
-    guardian_pids+=($!)
-done
-for pid in "${guardian_pids[@]}"; do wait "$pid"; done
-api -X POST "$url/api/v1/admin/lifecycle/open" >/dev/null
-# One token for the station's devices: it holds every device it uses (docs/server.md, "Devices").
-token=$(api -H 'Content-Type: application/json' -d '{"role":"station:A-1","label":"kill-cycle"}' "$url/api/v1/admin/tokens" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+token=$(served_referendum_setup "$bin" "$url" "$admin" "$work" kill-cycle)
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 echo "kill-cycle: referendum set up (12,000 voters, polls open); $(nproc) cores"
 
