@@ -102,8 +102,14 @@ struct GuardianCeremonyCommand: AsyncParsableCommand {
             print("\(guardian): \(CeremonyProgress(bundle).summary); not done yet")
             return
         }
-        if !FileManager.default.fileExists(atPath: keyPath) {
-            try writeSecret(try GuardianKeyFile.encode(secret), to: keyPath)
+        let text = try GuardianKeyFile.encode(secret)
+        if FileManager.default.fileExists(atPath: keyPath) {
+            // Run again after the end: the same key is there already; another one is never overwritten.
+            guard (try? readText(keyPath)) == text else {
+                throw ValidationError("\(keyPath) holds another key; move it away (a key file is never overwritten)")
+            }
+        } else {
+            try writeSecret(text, to: keyPath)
         }
         print("\(guardian): done; key file \(keyPath) (H_E \(secret.extendedBaseHash.hex.prefix(16))...)")
     }
