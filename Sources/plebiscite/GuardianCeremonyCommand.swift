@@ -1,4 +1,5 @@
 import ArgumentParser
+import ElectionGuard
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -54,7 +55,7 @@ struct GuardianCeremonyCommand: AsyncParsableCommand {
         guard let server, let token = token ?? ProcessInfo.processInfo.environment["PLEBISCITE_TOKEN"] else {
             throw ValidationError("--server needs --token (or PLEBISCITE_TOKEN)")
         }
-        let client = try CeremonyClient(server: server, token: token)
+        let client = try GuardianClient(server: server, token: token)
         let deadline = Date().addingTimeInterval(TimeInterval(timeout))
         var ceremony = try loadOrStart(try await client.bundle(), using: &generator)
         while Date() < deadline {
@@ -115,8 +116,8 @@ struct GuardianCeremonyCommand: AsyncParsableCommand {
     }
 }
 
-/// The guardian API's ceremony routes over HTTP(S).
-struct CeremonyClient {
+/// The guardian API over HTTP(S): the ceremony's log and messages, and the decryption's rounds.
+struct GuardianClient: DecryptionChannel {
     let base: URL
     let token: String
 
@@ -128,21 +129,35 @@ struct CeremonyClient {
         self.token = token
     }
 
-    func bundle() async throws -> CeremonyBundle {
-        let data = try await request("GET", body: nil)
+    func bundle() async throws -> CeremonyBundle { try decode(CeremonyBundle.self, try await request("GET", "ceremony").data) }
+
+    func send(_ messages: [CeremonyMessage]) async throws {
+        _ = try await request("POST", "ceremony", body: try JSONEncoder().encode(messages))
+    }
+
+    func attempt() async throws -> Int { try decode(DecryptionProgress.self, try await request("GET", "decryption").data).attempt }
+
+    func targets() async throws -> [EncryptedTotal] { try decode([EncryptedTotal].self, try await request("GET", "targets").data) }
+
+    func challenges(guardian: String) async throws -> [ElementModQ]? {
+        let answer = try await request("GET", "challenges", allowing: [409])
+        return answer.status == 409 ? nil : try decode([ElementModQ].self, answer.data)
+    }
+
+    func submit(_ round: GuardianDecryptionRound) async throws {
+        _ = try await request("POST", "rounds", body: try JSONEncoder().encode(round))
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
         do {
-            return try JSONDecoder().decode(CeremonyBundle.self, from: data)
+            return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw ValidationError("the server's ceremony log cannot be read: \(error)")
+            throw ValidationError("the server's answer cannot be read as \(T.self): \(error)")
         }
     }
 
-    func send(_ messages: [CeremonyMessage]) async throws {
-        _ = try await request("POST", body: try JSONEncoder().encode(messages))
-    }
-
-    private func request(_ method: String, body: Data?) async throws -> Data {
-        var request = URLRequest(url: base.appendingPathComponent("api/v1/guardian/ceremony"))
+    private func request(_ method: String, _ path: String, body: Data? = nil, allowing: Set<Int> = []) async throws -> (status: Int, data: Data) {
+        var request = URLRequest(url: base.appendingPathComponent("api/v1/guardian/\(path)"))
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         if let body {
@@ -150,10 +165,10 @@ struct CeremonyClient {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let (data, response) = try await URLSession.shared.data(for: request)
-        guard let status = (response as? HTTPURLResponse)?.statusCode, (200..<300).contains(status) else {
-            let text = String(decoding: data.prefix(2_000), as: UTF8.self)
-            throw ValidationError("\(method) \(request.url?.path ?? ""): \((response as? HTTPURLResponse)?.statusCode ?? 0) \(text)")
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) || allowing.contains(status) else {
+            throw ValidationError("\(method) \(request.url?.path ?? ""): \(status) \(String(decoding: data.prefix(2_000), as: UTF8.self))")
         }
-        return data
+        return (status, data)
     }
 }
