@@ -17,6 +17,12 @@ public struct GuardianPublicKeys: Sendable, Hashable, Codable {
     /// K_i,0 ... K_i,k−1.
     public var commitments: [ElementModP] { coefficientProofs.map(\.publicKey) }
 
+    /// Whether `value` is this guardian's P_i(ℓ) for the guardian at coordinate ℓ: g^value = Π_j K_i,j^(ℓ^j)
+    /// (spec equation 16), how a received or revealed share is checked.
+    public func isShare(_ value: ElementModQ, for coordinate: Int) -> Bool {
+        GroupParameters.gTable.power(value) == commitments.polynomialCommitment(at: coordinate)
+    }
+
     /// K_i = K_i,0, the guardian's public key.
     public var publicKey: ElementModP { coefficientProofs[0].publicKey }
 

@@ -80,7 +80,7 @@ public struct KeyCeremonyGuardian: Sendable {
             alpha: share.ciphertext.c0, beta: beta, parameterBaseHash: parameterBaseHash, dialect: dialect)
         guard let bytes = keys.decrypt(share.ciphertext) else { throw complaint("its MAC does not match") }
         guard let value = try? ElementModQ(bytes: bytes) else { throw complaint("it decrypts to a value not below q") }
-        guard GroupParameters.gTable.power(value) == sender.commitments.polynomialCommitment(at: xCoordinate) else {
+        guard sender.isShare(value, for: xCoordinate) else {
             throw complaint("it does not match the sender's coefficient commitments")
         }
         return value

@@ -121,10 +121,7 @@ public final class ElectionRecordWriter {
     ///   the file was already written, `writeFailed` otherwise.
     public func write(bytes: [UInt8], to file: String) throws(ElectionRecordError) {
         try checkOpen(file)
-        let components = file.split(separator: "/", omittingEmptySubsequences: false)
-        guard !file.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-            throw .invalidName(name: file, reason: "a record file is a relative path inside the record")
-        }
+        try Self.requireInside(file, "file")
         if let slash = file.lastIndex(of: "/") { try makeDirectories(String(file[..<slash])) }
         do {
             try FileSystem.createFile("\(staging)/\(file)", bytes)
@@ -143,11 +140,16 @@ public final class ElectionRecordWriter {
     /// no ballots still has its `encrypted_ballots/`.
     public func write(directory: String) throws(ElectionRecordError) {
         try checkOpen(directory)
-        let components = directory.split(separator: "/", omittingEmptySubsequences: false)
-        guard !directory.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-            throw .invalidName(name: directory, reason: "a record directory is a relative path inside the record")
-        }
+        try Self.requireInside(directory, "directory")
         try makeDirectories(directory)
+    }
+
+    /// Refuses a path that is absolute or leaves the record (`..`, `.`, empty components).
+    private static func requireInside(_ path: String, _ kind: String) throws(ElectionRecordError) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw .invalidName(name: path, reason: "a record \(kind) is a relative path inside the record")
+        }
     }
 
     private func makeDirectories(_ directory: String) throws(ElectionRecordError) {

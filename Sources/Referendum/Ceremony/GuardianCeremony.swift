@@ -73,9 +73,8 @@ public struct GuardianCeremony: Sendable, Codable {
         }
         // The shares addressed to this guardian: checked, or complained about; a revealed one checked.
         for sender in others where received[sender] == nil {
-            let commitments = log.keys(of: sender)!.commitments
             if let reveal = log.reveal(from: sender, to: id) {
-                guard GroupParameters.gTable.power(reveal.value) == commitments.polynomialCommitment(at: xCoordinate) else {
+                guard log.keys(of: sender)!.isShare(reveal.value, for: xCoordinate) else {
                     throw ReferendumError.guardian(id: sender, reason: "its revealed share for \(id) does not match its commitments")
                 }
                 received[sender] = reveal.value

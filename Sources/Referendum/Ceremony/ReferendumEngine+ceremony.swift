@@ -7,7 +7,11 @@ import Foundation
 extension ReferendumEngine {
     /// The ceremony's terms and its log so far (while announced; afterwards the finished log).
     public func ceremonyBundle() async throws -> CeremonyBundle {
-        let setup = try await setup()
+        try Self.ceremonyBundle(of: try await setup())
+    }
+
+    /// The bundle of `setup`, as stored.
+    static func ceremonyBundle(of setup: ReferendumSetup) throws -> CeremonyBundle {
         guard setup.state >= .announced else {
             throw ReferendumError.lifecycle(action: Lifecycle.Action.runCeremony.rawValue, state: setup.state, required: [.announced])
         }
@@ -25,8 +29,7 @@ extension ReferendumEngine {
         for message in messages {
             let setup = try await setup()
             try Lifecycle.check(.runCeremony, in: setup.state)
-            let bundle = try await ceremonyBundle()
-            let stops = try Self.check(message, from: guardian, bundle: bundle)
+            let stops = try Self.check(message, from: guardian, bundle: try Self.ceremonyBundle(of: setup))
             try await store.transition(from: .announced, to: .announced, at: clock.now()) { setup in
                 var log = (setup.ceremony ?? CeremonyLog()).adding(message)
                 if let stops, log.stopped == nil { log.stopped = stops }
@@ -39,10 +42,10 @@ extension ReferendumEngine {
 
     /// Moves to keys ready when all n guardians have confirmed; another server may have done it first.
     func finishCeremonyIfConfirmed() async throws {
-        let bundle = try await ceremonyBundle()
-        guard bundle.log.confirmations.count == bundle.guardians.count, let joint = bundle.jointKey else { return }
         let setup = try await setup()
         guard setup.state == .announced else { return }
+        let bundle = try Self.ceremonyBundle(of: setup)
+        guard bundle.log.confirmations.count == bundle.guardians.count, let joint = bundle.jointKey else { return }
         let definition = setup.definition
         let terms = try Self.ceremonyTerms(definition)
         let ordered = bundle.guardians.compactMap { bundle.log.keys(of: $0) }
@@ -106,8 +109,7 @@ extension ReferendumEngine {
                 guard earlier == reveal else { throw refuse("has revealed another value already") }
                 return nil
             }
-            let commitments = log.keys(of: guardian)!.commitments
-            if GroupParameters.gTable.power(reveal.value) != commitments.polynomialCommitment(at: receiver) {
+            if !log.keys(of: guardian)!.isShare(reveal.value, for: receiver) {
                 return "\(guardian)'s share for \(reveal.receiver) does not match \(guardian)'s commitments "
                     + "(complaint by \(reveal.receiver), value revealed by \(guardian)): \(guardian) is at fault"
             }

@@ -40,8 +40,13 @@ extension ReferendumEngine {
 
     /// The decryption's try (0 until a guardian is dropped) and the rounds sent for it.
     public func currentDecryptionRounds() async throws -> (attempt: Int, rounds: [GuardianDecryptionRound]) {
-        let attempt = try await setup().decryptionProgress?.attempt ?? 0
-        return (attempt, try await store.decryptionRounds().filter { $0.attempt == attempt })
+        let setup = try await setup()
+        return (setup.decryptionAttempt, try await decryptionRounds(of: setup))
+    }
+
+    /// The rounds sent for `setup`'s current try of the decryption.
+    func decryptionRounds(of setup: ReferendumSetup) async throws -> [GuardianDecryptionRound] {
+        try await store.decryptionRounds().filter { $0.attempt == setup.decryptionAttempt }
     }
 
     /// Takes a guardian out of the decryption (one who sent round 1 and vanished, or whose answers
@@ -94,7 +99,7 @@ extension ReferendumEngine {
         guard expected == count.totals.count else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "\(expected) values for \(count.totals.count) totals")
         }
-        let rounds = try await currentDecryptionRounds().rounds
+        let rounds = try await decryptionRounds(of: setup)
         switch round.round {
         case .responses:
             guard rounds.contains(where: { $0.guardianId == round.guardianId && $0.round == .partials }) else {
@@ -115,7 +120,8 @@ extension ReferendumEngine {
     /// by id. The same set of round-1 submissions always gives the same challenges.
     /// - Throws: `notEnoughGuardians` below the quorum.
     public func decryptionChallenges() async throws -> [String: [ElementModQ]] {
-        let (setup, rounds) = (try await setup(), try await currentDecryptionRounds().rounds)
+        let setup = try await setup()
+        let rounds = try await decryptionRounds(of: setup)
         guard let election = setup.election, let count = setup.count else { throw ReferendumError.counting("no count yet") }
         let partials = rounds.filter { $0.round == .partials }.sorted { $0.xCoordinate < $1.xCoordinate }
         let publicKey = ElGamalPublicKey(election.jointPublicKey)
@@ -139,7 +145,8 @@ extension ReferendumEngine {
     /// - Throws: `invalidProof` naming a guardian whose share is wrong (nothing is stored then).
     @discardableResult
     public func finishDecryption() async throws -> DecryptionResult {
-        let (setup, rounds) = (try await setup(), try await currentDecryptionRounds().rounds)
+        let setup = try await setup()
+        let rounds = try await decryptionRounds(of: setup)
         try Lifecycle.check(.decrypt, in: setup.state)
         guard let election = setup.election, let count = setup.count else { throw ReferendumError.counting("no count yet") }
         let partials = rounds.filter { $0.round == .partials }.sorted { $0.xCoordinate < $1.xCoordinate }

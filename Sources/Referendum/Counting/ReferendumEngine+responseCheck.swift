@@ -10,7 +10,7 @@ extension ReferendumEngine {
         guard round.round == .responses else { return }
         let setup = try await setup()
         guard let election = setup.election, let count = setup.count else { throw ReferendumError.counting("no count yet") }
-        guard let partials = try await currentDecryptionRounds().rounds
+        guard let partials = try await decryptionRounds(of: setup)
             .first(where: { $0.guardianId == round.guardianId && $0.round == .partials }) else {
             throw ReferendumError.guardian(id: round.guardianId, reason: "round 2 before round 1")
         }

@@ -18,6 +18,8 @@ public struct ReferendumSetup: Sendable, Codable, Hashable {
     public var count: CountResult?
     /// Who was dropped from the decryption, and which try it is at (nil: none dropped).
     public var decryptionProgress: DecryptionProgress?
+    /// The decryption's current try (0 until a guardian is dropped).
+    public var decryptionAttempt: Int { decryptionProgress?.attempt ?? 0 }
     /// The decrypted tallies, after the guardians.
     public var decryption: DecryptionResult?
     public var certification: Certification?
