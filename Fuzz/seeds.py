@@ -110,6 +110,8 @@ def seeds(target):
         "register": lambda: [b"voter_id,home_region,displaced,home_station\n1001,donetsk,no,\n1002,luhansk,yes,\n"],
         "audit-csv": lambda: [bytes([0]) + audit_csv, bytes([1]) + audit_csv, bytes([1]) + russia_rows()],
         "audit-profile": lambda: [read("Examples/profiles/plebiscite.yaml"), read("Examples/profiles/russia-2012-president.yaml")],
+        # A real ceremony's messages and log (a throwaway trial), kept in the replayed corpus.
+        "ceremony": lambda: [read("Tests/FuzzCorpus/ceremony/messages"), read("Tests/FuzzCorpus/ceremony/bundle")],
     }[target]()
 
 

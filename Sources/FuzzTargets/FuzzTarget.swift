@@ -9,7 +9,7 @@ import Referendum
 /// Tests/FuzzCorpus (FuzzCorpusTests) run the same cases.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case json, constants, manifest, config, initialized, ballot, encryptedTally, tally, ballotChain, trustee
-    case referendumFiles, definition, register, auditCsv, auditProfile
+    case referendumFiles, definition, register, auditCsv, auditProfile, ceremony
 
     /// Runs one input; libFuzzer ignores the result but requires 0.
     public func run(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
@@ -36,6 +36,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .register: _ = try? RegisterImport.parse(Self.text(bytes), file: "voters.csv", definition: Seeds.definition)
         case .auditCsv: AuditInputs.csv(bytes)
         case .auditProfile: _ = try? ColumnProfile.decode(yaml: Self.text(bytes))
+        case .ceremony: CeremonyInputs.run(bytes)
         }
     }
 
