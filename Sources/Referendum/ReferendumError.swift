@@ -42,6 +42,8 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidInput(field: String, reason: String)
     /// A station's device acting for a station that is neither its own nor one of its mobile boxes.
     case notOwnStation(token: String, station: String)
+    /// A station protocol or an audit entry that the referendum refuses, with the cell and why.
+    case paper(cell: String, reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .register(let file, let line, let field, let reason): "\(file):\(line): \(field): \(reason)"
         case .script(let file, let line, let field, let reason): "\(file):\(line): \(field): \(reason)"
         case .unknownCredential: "this credential code is not on the register"
+        case .paper(let cell, let reason): "\(cell): \(reason)"
         case .wrongStation(let station, let reason): "station \(station): \(reason)"
         case .outsideWindow(let region, let at, let opens, let closes):
             "voting in \(region) is open from \(opens) to \(closes); it is now \(at)"

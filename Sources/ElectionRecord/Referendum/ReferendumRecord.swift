@@ -20,6 +20,10 @@ public enum ReferendumRecord {
         case stations = "stations.csv"
         case turnout = "turnout.json"
         case lifecycle = "lifecycle.json"
+        /// Only when the stations kept paper: their protocols beside the electronic totals.
+        case protocols = "protocols.json"
+        /// Only when a risk-limiting audit ran: its seed, samples, counts and risk per round.
+        case audit = "audit.json"
     }
 }
 

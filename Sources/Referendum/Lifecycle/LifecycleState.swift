@@ -36,7 +36,8 @@ public enum Lifecycle {
     /// Steps that can be asked for, each allowed in one state.
     public enum Action: String, Sendable, CaseIterable {
         case announce, importRegister = "import the register", runCeremony = "run the key ceremony", open,
-             cast, close, count, decrypt, certify, publish
+             cast, close, count, decrypt, certify, publish,
+             enterProtocol = "enter a station protocol", audit = "run the risk-limiting audit"
 
         /// The states in which the action may run.
         public var allowedIn: [LifecycleState] {
@@ -51,6 +52,8 @@ public enum Lifecycle {
             case .decrypt: [.counted]
             case .certify: [.decrypted]
             case .publish: [.certified]
+            case .enterProtocol: [.closed, .counted, .decrypted]
+            case .audit: [.decrypted]
             }
         }
 
@@ -58,7 +61,7 @@ public enum Lifecycle {
         public var leadsTo: LifecycleState? {
             switch self {
             case .announce: .announced
-            case .importRegister, .cast: nil
+            case .importRegister, .cast, .enterProtocol, .audit: nil
             case .runCeremony: .keysReady
             case .open: .open
             case .close: .closed

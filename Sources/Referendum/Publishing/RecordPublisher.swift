@@ -182,6 +182,9 @@ public enum RecordPublisher {
         try json(results, .results)
         try writer.write(bytes: Array(results.stationCSV.utf8), to: file(.stations))
         try json(TurnoutTimeline.compute(summaries: summaries, definition: definition), .turnout)
+        if let paper = setup.paper, !paper.protocols.isEmpty {
+            try json(PaperReport.compute(setup: setup, results: results, summaries: summaries), .protocols)
+        }
         let ids = definition.guardians.ids
         let decryptedBy = setup.decryption?.guardians.compactMap { ids.indices.contains($0 - 1) ? ids[$0 - 1] : nil }
         try json(RecordedLifecycle(changes: setup.history.map { .init(state: $0.state.rawValue, at: $0.at) },

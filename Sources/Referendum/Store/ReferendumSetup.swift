@@ -23,6 +23,8 @@ public struct ReferendumSetup: Sendable, Codable, Hashable {
     /// The decrypted tallies, after the guardians.
     public var decryption: DecryptionResult?
     public var certification: Certification?
+    /// The stations' protocols of their paper and the risk-limiting audit (nil: no paper entered yet).
+    public var paper: PaperState?
 
     public init(definition: ReferendumDefinition, credentials: Credentials, createdAt: Date) {
         self.definition = definition

@@ -14,6 +14,8 @@ struct ReferendumFiles: Sendable {
     var totals: Result<[RecordedTotal], ReferendumRecordError>?
     var results: Result<PublishedResults, ReferendumRecordError>?
     var stations: Result<[(line: Int, fields: [String])], ReferendumRecordError>?
+    /// nil when the record has no protocols.json (no paper).
+    var paper: Result<RecordedPaper, ReferendumRecordError>?
     /// For each counted ballot, the key of the station count it belongs to ("station/<station>/<region>",
     /// a mobile box counting with its parent station; "remainder/<region>" when its station's count is merged).
     var groupOfBallot = [String: String]()
@@ -38,6 +40,9 @@ struct ReferendumFiles: Sendable {
         files.totals = attempt { try ReferendumRecord.read([RecordedTotal].self, .totals, in: root) }
         files.results = attempt { try ReferendumRecord.read(PublishedResults.self, .results, in: root) }
         files.stations = attempt { try ReferendumRecord.readCSV(.stations, in: root, header: stationHeader(files.definition)) }
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path(.protocols)).path) {
+            files.paper = attempt { try ReferendumRecord.read(RecordedPaper.self, .protocols, in: root) }
+        }
         if case .success(let definition) = files.definition, case .success(let rows) = files.ballots {
             let parents = Dictionary(definition.stations.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
             let counted = rows.lazy.map(\.row).filter { $0.status == .counted }.map { row in
@@ -52,6 +57,9 @@ struct ReferendumFiles: Sendable {
         }
         return files
     }
+
+    /// The path of `file` inside the record.
+    static func path(_ file: ReferendumRecord.File) -> String { "\(ReferendumRecord.directory)/\(file.rawValue)" }
 
     /// The scope key of a station's count of a region, as totals.json writes it.
     static func stationScope(_ station: String, region: String) -> String { "station/\(station)/\(region)" }

@@ -7,7 +7,7 @@ import Foundation
 enum ReferendumVerification {
     static func run(_ context: VerificationContext, _ files: ReferendumFiles, _ pass: BallotPassResult, tally: DecryptedTallyOrBallot?,
                     options: VerificationOptions, _ ledger: inout CheckLedger) {
-        let rules: [CheckID] = [.r1, .r2, .r3, .r4, .r5]
+        let rules: [CheckID] = [.r1, .r2, .r3, .r4, .r5, .r6, .r7]
         guard files.present else {
             for id in rules { ledger.skip(id, "the record has no referendum/ directory") }
             return
@@ -34,6 +34,7 @@ enum ReferendumVerification {
         if let totals, let results = need(files.results, [.r5], &ledger), let stations = need(files.stations, [.r5], &ledger) {
             ResultsVerification.run(facts, totals: totals, results: results, stationRows: stations, &ledger)
         }
+        PaperVerification.run(facts, paper: files.paper, totals: totals, rows: try? files.ballots?.get(), &ledger)
     }
 
     /// The file's content, or nil after failing `rules` with its error.

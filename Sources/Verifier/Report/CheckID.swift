@@ -18,7 +18,7 @@ public enum CheckID: String, CaseIterable, Sendable, Codable, Comparable {
     case v13A = "13.A", v13B = "13.B", v13C = "13.C", v13D = "13.D", v13E = "13.E", v13F = "13.F"
     case v14A = "14.A", v14B = "14.B"
     case v15 = "15-18"
-    case r1 = "R.1", r2 = "R.2", r3 = "R.3", r4 = "R.4", r5 = "R.5"
+    case r1 = "R.1", r2 = "R.2", r3 = "R.3", r4 = "R.4", r5 = "R.5", r6 = "R.6", r7 = "R.7"
 
     /// Whose check this is.
     public enum Origin: String, Sendable, Codable {
@@ -41,7 +41,7 @@ public enum CheckID: String, CaseIterable, Sendable, Codable, Comparable {
     public var origin: Origin {
         switch self {
         case .v2D, .v5E, .v7H, .v8C, .v9C, .v12C: .plebiscite
-        case .r1, .r2, .r3, .r4, .r5: .referendum
+        case .r1, .r2, .r3, .r4, .r5, .r6, .r7: .referendum
         default: .spec
         }
     }
@@ -117,6 +117,8 @@ public enum CheckID: String, CaseIterable, Sendable, Codable, Comparable {
         case .r3: "ballots inside their window, at stations serving their region"
         case .r4: "encrypted totals, their decryptions, their sums, and small station counts merged"
         case .r5: "turnout within the register; published results agree with the totals"
+        case .r6: "station protocols: control relations, sums per cell, differences from the electronic totals, reported results"
+        case .r7: "risk-limiting audit: samples redrawn from the seed, risk recomputed from the entered counts, outcome"
         }
     }
 }

@@ -1,0 +1,65 @@
+import ElectionRecord
+import Foundation
+
+extension ReferendumEngine {
+    /// Enters a station commission's protocol after the polls close, replacing an earlier one of the
+    /// same station and region (kept in `PaperState.replaced`) until the audit starts.
+    /// - Throws: `lifecycle` outside closed, counted and decrypted; `invalidInput` for a field out of
+    ///   shape; `paper` naming the cell for a station that does not serve the region, an option
+    ///   missing or unknown, a broken control relation, a paper-only protocol of a station with
+    ///   electronic ballots, or a protocol after the audit started. Nothing changes when it throws.
+    @discardableResult
+    public func enterProtocol(_ entry: ProtocolEntry) async throws -> StationProtocol {
+        let setup = try await setup()
+        try Lifecycle.check(.enterProtocol, in: setup.state)
+        if let (field, reason) = entry.shapeProblem { throw ReferendumError.invalidInput(field: field, reason: reason) }
+        let definition = setup.definition
+        let cell = TallyScope.station(entry.station, region: entry.region).key
+        func refuse(_ reason: String) -> ReferendumError { .paper(cell: cell, reason: reason) }
+        guard let station = definition.station(entry.station) else { throw refuse("no station \(entry.station) in this referendum") }
+        guard station.kind != .mobile else {
+            throw refuse("a mobile box's paper is counted in its parent station's protocol (\(station.parent ?? "?"))")
+        }
+        guard station.serves.contains(entry.region) else {
+            throw refuse("station \(entry.station) does not serve region \(entry.region) (it serves \(station.serves.joined(separator: ", ")))")
+        }
+        let options = Set(definition.options.map(\.id))
+        if let unknown = Set(entry.votes.keys).subtracting(options).sorted().first { throw refuse("votes.\(unknown) is not an option") }
+        if let missing = options.subtracting(entry.votes.keys).sorted().first { throw refuse("votes.\(missing) is missing") }
+        let mode = entry.mode ?? .electronic
+        if mode == .paperOnly {
+            let boxes = Set([station.id] + definition.stations.filter { $0.parent == station.id }.map(\.id))
+            let electronic = try await store.summaries().filter { boxes.contains($0.stationId) && $0.region == entry.region && $0.status == .cast }
+            guard electronic.isEmpty else {
+                throw refuse("paper-only, but its devices cast \(electronic.count) ballots for this region: counting its paper as well would count them twice")
+            }
+        }
+        let entered = StationProtocol(
+            station: entry.station, region: entry.region, mode: mode, received: entry.received, issued: entry.issued,
+            spoiled: entry.spoiled, unused: entry.unused, stationary: entry.stationary, mobile: entry.mobile, found: entry.found,
+            votes: entry.votes, invalid: entry.invalid, signedBy: entry.signedBy.map { $0.trimmingCharacters(in: .whitespaces) },
+            enteredAt: clock.now())
+        if let broken = entered.brokenRelations.first {
+            throw refuse("the protocol breaks \(broken.relation.rawValue): \(broken.left) is not \(broken.right)")
+        }
+        try await store.transition(from: setup.state, to: setup.state, at: entered.enteredAt) { setup in
+            var paper = setup.paper ?? PaperState()
+            if let index = paper.protocols.firstIndex(where: { $0.station == entered.station && $0.region == entered.region }) {
+                paper.replaced.append(paper.protocols.remove(at: index))
+            }
+            paper.protocols.append(entered)
+            paper.protocols.sort { $0.cell < $1.cell }
+            setup.paper = paper
+        }
+        return entered
+    }
+
+    /// The protocols beside the electronic totals, once the guardians decrypted them.
+    /// - Throws: `counting` before decryption.
+    public func paperReport() async throws -> RecordedPaper {
+        let setup = try await setup()
+        let summaries = try await store.summaries()
+        let results = try ReferendumResults.compute(setup: setup, register: try await store.registerCounts(), summaries: summaries)
+        return PaperReport.compute(setup: setup, results: results, summaries: summaries)
+    }
+}
