@@ -31,6 +31,28 @@ struct YAMLDocument {
         }
     }
 
+    /// Decodes the document as `T`, reading every mapping key as the text written, so that keys such
+    /// as `yes`, `no` or `on` (booleans to a YAML 1.1 resolver) name options: the document goes through
+    /// plain values (scalars as whole numbers when they are, else text) and JSON.
+    func decodeWithLiteralKeys<T: Decodable>(_ type: T.Type) throws -> T {
+        func plain(_ node: Node) -> Any {
+            switch node {
+            case .scalar(let scalar): Int(scalar.string).map { $0 as Any } ?? scalar.string
+            case .mapping(let mapping): Dictionary(mapping.map { ($0.key.string ?? "", plain($0.value)) }, uniquingKeysWith: { first, _ in first })
+            case .sequence(let sequence): sequence.map(plain)
+            case .alias: NSNull()
+            }
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: plain(root), options: [.fragmentsAllowed])
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error)
+        } catch {
+            throw ReferendumError.definition(file: file, line: 1, field: "(document)", reason: "not a document of plain values: \(error)")
+        }
+    }
+
     /// The line of the value at `path` (dotted field names and [index]), or of its closest parent.
     func line(at path: [String]) -> Int? {
         var node = root

@@ -2,16 +2,41 @@ import ElectionRecord
 import Foundation
 
 extension ReferendumEngine {
-    /// Enters a station commission's protocol after the polls close, replacing an earlier one of the
-    /// same station and region (kept in `PaperState.replaced`) until the audit starts.
+    /// Enters station commissions' protocols after the polls close, all or none, each replacing an
+    /// earlier one of the same station and region (kept in `PaperState.replaced`) until the audit starts.
     /// - Throws: `lifecycle` outside closed, counted and decrypted; `invalidInput` for a field out of
     ///   shape; `paper` naming the cell for a station that does not serve the region, an option
     ///   missing or unknown, a broken control relation, a paper-only protocol of a station with
     ///   electronic ballots, or a protocol after the audit started. Nothing changes when it throws.
     @discardableResult
-    public func enterProtocol(_ entry: ProtocolEntry) async throws -> StationProtocol {
+    public func enterProtocols(_ entries: [ProtocolEntry]) async throws -> [StationProtocol] {
         let setup = try await setup()
         try Lifecycle.check(.enterProtocol, in: setup.state)
+        let now = clock.now()
+        var checked = [StationProtocol]()
+        for entry in entries {
+            let entered = try await check(entry, setup: setup, at: now)
+            guard !checked.contains(where: { $0.cell == entered.cell }) else {
+                throw ReferendumError.paper(cell: entered.cell, reason: "two protocols for this station and region in one entry")
+            }
+            checked.append(entered)
+        }
+        try await store.transition(from: setup.state, to: setup.state, at: now) { [checked] setup in
+            var paper = setup.paper ?? PaperState()
+            for entered in checked {
+                if let index = paper.protocols.firstIndex(where: { $0.cell == entered.cell }) {
+                    paper.replaced.append(paper.protocols.remove(at: index))
+                }
+                paper.protocols.append(entered)
+            }
+            paper.protocols.sort { $0.cell < $1.cell }
+            setup.paper = paper
+        }
+        return checked
+    }
+
+    /// One protocol checked against the referendum and stamped.
+    func check(_ entry: ProtocolEntry, setup: ReferendumSetup, at now: Date) async throws -> StationProtocol {
         if let (field, reason) = entry.shapeProblem { throw ReferendumError.invalidInput(field: field, reason: reason) }
         let definition = setup.definition
         let cell = TallyScope.station(entry.station, region: entry.region).key
@@ -38,18 +63,9 @@ extension ReferendumEngine {
             station: entry.station, region: entry.region, mode: mode, received: entry.received, issued: entry.issued,
             spoiled: entry.spoiled, unused: entry.unused, stationary: entry.stationary, mobile: entry.mobile, found: entry.found,
             votes: entry.votes, invalid: entry.invalid, signedBy: entry.signedBy.map { $0.trimmingCharacters(in: .whitespaces) },
-            enteredAt: clock.now())
+            enteredAt: now)
         if let broken = entered.brokenRelations.first {
             throw refuse("the protocol breaks \(broken.relation.rawValue): \(broken.left) is not \(broken.right)")
-        }
-        try await store.transition(from: setup.state, to: setup.state, at: entered.enteredAt) { setup in
-            var paper = setup.paper ?? PaperState()
-            if let index = paper.protocols.firstIndex(where: { $0.station == entered.station && $0.region == entered.region }) {
-                paper.replaced.append(paper.protocols.remove(at: index))
-            }
-            paper.protocols.append(entered)
-            paper.protocols.sort { $0.cell < $1.cell }
-            setup.paper = paper
         }
         return entered
     }

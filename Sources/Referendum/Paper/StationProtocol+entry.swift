@@ -44,7 +44,7 @@ public struct ProtocolEntry: Sendable, Codable, Hashable {
         }
         let document = try YAMLDocument(text: text, file: file)
         let entries: [ProtocolEntry] = document.root.sequence != nil
-            ? try document.decode([ProtocolEntry].self) : [try document.decode(ProtocolEntry.self)]
+            ? try document.decodeWithLiteralKeys([ProtocolEntry].self) : [try document.decodeWithLiteralKeys(ProtocolEntry.self)]
         guard !entries.isEmpty, entries.count <= maximumPerFile else {
             throw ReferendumError.definition(file: file, line: 1, field: "(document)", reason: "holds \(entries.count) protocols; 1 to \(maximumPerFile) expected")
         }

@@ -14,6 +14,8 @@ public enum BodyLimit {
     public static let definition = 1024 * 1024
     /// A guardian's key-ceremony messages: public keys and a share for each other guardian.
     public static let ceremony = 1024 * 1024
+    /// Station protocols (YAML or JSON), one or a list.
+    public static let protocols = 1024 * 1024
     /// A register (CSV).
     public static let register = 64 * 1024 * 1024
 
@@ -22,6 +24,7 @@ public enum BodyLimit {
         switch path {
         case "/api/v1/admin/register": register
         case "/api/v1/admin/referendum": definition
+        case "/api/v1/admin/protocols": protocols
         case "/api/v1/guardian/rounds": guardianRound
         case "/api/v1/guardian/ceremony": ceremony
         case _ where path.hasPrefix("/api/v1/admin/ceremony/"): ceremony

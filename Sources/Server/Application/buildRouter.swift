@@ -15,6 +15,7 @@ public func buildRouter(_ components: ServerComponents) -> Router<ServerRequestC
     AdminController<ServerRequestContext>(engine: components.engine, tokens: components.tokens, tokenCache: components.tokenCache,
                                           sessions: components.sessions, record: components.record, caches: components.caches)
         .addRoutes(to: api.group("admin"))
+    PaperController<ServerRequestContext>(engine: components.engine, caches: components.caches).addRoutes(to: api.group("admin"))
     StationController<ServerRequestContext>(desks: components.desks, sessions: components.sessions, tokens: components.tokens, metrics: components.metrics)
         .addRoutes(to: api.group("station"))
     GuardianController<ServerRequestContext>(engine: components.engine).addRoutes(to: api.group("guardian"))
