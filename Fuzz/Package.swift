@@ -7,7 +7,7 @@ import PackageDescription
 /// Each target is one executable exporting `LLVMFuzzerTestOneInput`; the work is in the main package's FuzzTargets.
 let targets = [
     "json", "constants", "manifest", "config", "initialized", "ballot", "encrypted-tally", "tally",
-    "ballot-chain", "trustee", "referendum-files", "definition", "register", "audit-csv", "audit-profile", "ceremony",
+    "ballot-chain", "trustee", "referendum-files", "definition", "register", "audit-csv", "audit-profile", "ceremony", "paper",
 ]
 
 let package = Package(

@@ -17,19 +17,26 @@ public struct DemoRunner: Sendable {
         public let castBallots: Int
         public let challengedBallots: Int
         public let timings: [(phase: String, seconds: Double)]
-        /// True when every region's decrypted counts equal the scenario's plaintext counts.
+        /// True when every region's decrypted counts equal what the devices were told to record
+        /// (the scenario's plaintext counts, or with a lying station what its devices recorded).
         public let matchesExpected: Bool
+        /// With paper: the protocols beside the electronic totals, and the audit.
+        public let paper: RecordedPaper?
+        public let audit: RecordedAudit?
     }
 
     public let scenario: DemoScenario
     /// Coordinates (1-based) of the guardians who decrypt.
     public let decryptingGuardians: [Int]
     public let seed: UInt64
+    /// Paper slips, protocols and a risk-limiting audit; nil for electronic ballots only.
+    public let paper: DemoPaper?
 
-    public init(scenario: DemoScenario, decryptingGuardians: [Int], seed: UInt64) {
+    public init(scenario: DemoScenario, decryptingGuardians: [Int], seed: UInt64, paper: DemoPaper? = nil) {
         self.scenario = scenario
         self.decryptingGuardians = decryptingGuardians
         self.seed = seed
+        self.paper = paper
     }
 
     /// Runs everything on `store`; `progress` hears (ballots done, ballots planned) while casting.
@@ -68,13 +75,15 @@ public struct DemoRunner: Sendable {
         let total = scenario.actions.count
         let counter = ProgressCounter()
         let baseSeed = generator.next()
-        let (cast, challenged) = try await timed("casting") {
-            try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+        let paper = self.paper
+        let (cast, challenged, sheets) = try await timed("casting") {
+            try await withThrowingTaskGroup(of: (Int, Int, [DemoPaper.Sheet]).self) { group in
                 for (index, (_, actions)) in byDevice.sorted(by: { $0.key < $1.key }).enumerated() {
                     group.addTask {
                         var generator = SeededGenerator(seed: baseSeed &+ UInt64(index) &* 0x9E37_79B9)
-                        var cast = 0, challenged = 0
+                        var cast = 0, challenged = 0, sheets = [DemoPaper.Sheet]()
                         for action in actions.sorted(by: { $0.time < $1.time }) {
+                            let choice = paper?.recorded(action.choice, at: action.station, definition) ?? action.choice
                             let session = try await desk.checkIn(credential: credentials[action.voterId]!, stationId: action.station, at: action.time)
                             let visit = action.visit.map { id in scenario.visits.first { $0.id == id }! }
                             let mobileVisit = visit.map {
@@ -87,17 +96,21 @@ public struct DemoRunner: Sendable {
                                 _ = try await desk.challenge(first, at: action.time)
                                 challenged += 1
                             }
-                            let pending = try await desk.encrypt(session, choice: action.choice, deviceId: action.device,
+                            let pending = try await desk.encrypt(session, choice: choice, deviceId: action.device,
                                                                  visit: mobileVisit, at: action.time, using: &generator)
                             _ = try await desk.cast(pending, at: action.time)
                             cast += 1
+                            if paper != nil {
+                                sheets.append(.init(station: definition.tallyStation(of: action.station), region: session.region,
+                                                    choice: action.choice, mobile: action.visit != nil))
+                            }
                             progress(counter.increment(), total)
                         }
-                        return (cast, challenged)
+                        return (cast, challenged, sheets)
                     }
                 }
-                var sums = (0, 0)
-                for try await (cast, challenged) in group { sums = (sums.0 + cast, sums.1 + challenged) }
+                var sums = (0, 0, [DemoPaper.Sheet]())
+                for try await (cast, challenged, sheets) in group { sums = (sums.0 + cast, sums.1 + challenged, sums.2 + sheets) }
                 return sums
             }
         }
@@ -113,13 +126,22 @@ public struct DemoRunner: Sendable {
         let setup = try await engine.setup()
         let results = try ReferendumResults.compute(setup: setup, register: try await store.registerCounts(),
                                                     summaries: try await store.summaries())
-        let matches = results.regions.allSatisfy { region in scenario.expected[region.id] == region.votes }
+        let expected = paper.map { scenario.expectedRecorded(by: $0) } ?? scenario.expected
+        let matches = results.regions.allSatisfy { region in expected[region.id] == region.votes }
+        var paperReport: RecordedPaper?, audit: RecordedAudit?
+        if let paper {
+            try await timed("paper") {
+                try await engine.enterProtocols(DemoPaper.protocols(sheets, options: definition.options.map(\.id)))
+                audit = try await DemoPaper.audit(engine, paper, sheets: sheets)
+                paperReport = try await engine.paperReport()
+            }
+        }
         clock.set(definition.schedule.certification ?? clock.now().addingTimeInterval(86_400))
         try await engine.certify(by: ["Central referendum commission (demo)"],
                                  statement: matches ? "The decrypted counts equal the demo's plaintext counts."
                                                     : "WARNING: the decrypted counts differ from the demo's plaintext counts.")
         return Outcome(setup: try await engine.setup(), secrets: secrets, cards: cards, results: results, castBallots: cast,
-                       challengedBallots: challenged, timings: timings, matchesExpected: matches)
+                       challengedBallots: challenged, timings: timings, matchesExpected: matches, paper: paperReport, audit: audit)
     }
 }
 

@@ -41,6 +41,16 @@ public struct DemoScenario: Sendable {
     public let visits: [Visit]
     /// The result the decryption must give, by region and option.
     public let expected: [String: [String: Int]]
+    /// Each voter's counted ballot: where, in which region, and the choice.
+    let counted: [(station: String, region: String, choice: String)]
+
+    /// The counts per region and option that devices record under `paper` (a lying station's devices
+    /// record the first option).
+    func expectedRecorded(by paper: DemoPaper) -> [String: [String: Int]] {
+        var expected = self.expected.mapValues { $0.mapValues { _ in 0 } }
+        for ballot in counted { expected[ballot.region]![paper.recorded(ballot.choice, at: ballot.station, definition)]! += 1 }
+        return expected
+    }
 
     /// Builds the scenario for `voters` voters of `definition`.
     public init(definition: ReferendumDefinition, voters: Int, seed: UInt64) {
@@ -55,7 +65,7 @@ public struct DemoScenario: Sendable {
         var actions = [Action]()
         var visitsByBox = [String: [Visit]]()
         var ballotsByVisit = [String: Int]()
-        var final = [String: (time: Date, channel: BallotChannel, choice: String, region: String)]()
+        var final = [String: (time: Date, channel: BallotChannel, choice: String, region: String, station: String)]()
 
         func record(_ action: Action, region: String, channel: BallotChannel) {
             actions.append(action)
@@ -66,7 +76,7 @@ public struct DemoScenario: Sendable {
             case (let c?, .mobile) where c.channel == .station: false
             case (let c?, _): action.time > c.time
             }
-            if wins { final[action.voterId] = (action.time, channel, action.choice, region) }
+            if wins { final[action.voterId] = (action.time, channel, action.choice, region, action.station) }
         }
 
         for index in 0..<voters {
@@ -132,6 +142,7 @@ public struct DemoScenario: Sendable {
             expected[region.id] = Dictionary(uniqueKeysWithValues: definition.options.map { ($0.id, 0) })
         }
         for outcome in final.values { expected[outcome.region]![outcome.choice]! += 1 }
+        self.counted = final.values.map { (station: $0.station, region: $0.region, choice: $0.choice) }
         self.registerCSV = register.joined(separator: "\n") + "\n"
         self.actions = actions.sorted { ($0.time, $0.voterId) < ($1.time, $1.voterId) }
         self.visits = visitsByBox.values.flatMap { $0 }.sorted { $0.id < $1.id }

@@ -49,6 +49,21 @@ public struct DemoSummary: Sendable {
         lines.append("ballots: \(outcome.castBallots) cast, \(outcome.challengedBallots) challenged, \(outcome.setup.count?.resolution.supersededBy.count ?? 0) superseded by a revote; \(results.stations.count) station results"
                      + (results.remainders.isEmpty ? "" : "; \(results.remainders.reduce(0) { $0 + $1.stations.count }) small station counts merged "
                         + "into \(results.remainders.count) region remainders (under \(outcome.setup.definition.cellThreshold) ballots)"))
+        if let paper = outcome.paper {
+            let unexplained = paper.cells.filter(\.unexplained)
+            lines.append("paper: \(paper.protocols.count) protocols; \(unexplained.count) cells whose paper differs from the devices beyond the revotes"
+                         + (unexplained.isEmpty ? "" : ": " + unexplained.map(\.scope).joined(separator: ", ")))
+        }
+        if let audit = outcome.audit {
+            lines.append("risk-limiting audit (\(audit.method.rawValue), risk limit \(audit.riskLimit), seed \(audit.seed)):")
+            for contest in audit.contests {
+                let rounds = contest.rounds.map { round in
+                    "round \(round.number) drew \(round.size)" + (round.risk.map { String(format: ", risk %.3f", $0) } ?? "")
+                }
+                lines.append("  \(pad(contest.region, 14))\(contest.status.rawValue)\(contest.handCountWinner.map { " (by hand: \($0))" } ?? "")"
+                             + (rounds.isEmpty ? "" : "; " + rounds.joined(separator: "; ")))
+            }
+        }
         let casting = outcome.timings.first { $0.phase == "casting" }?.seconds ?? 0
         lines.append(String(format: "casting: %.0f ballots/s on %d cores", Double(outcome.castBallots + outcome.challengedBallots) / max(casting, 0.001),
                             ProcessInfo.processInfo.activeProcessorCount))

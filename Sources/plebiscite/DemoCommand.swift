@@ -31,10 +31,19 @@ struct DemoCommand: AsyncParsableCommand {
         a larger record takes minutes more, so the demo prints the command instead).
         """) var verify: Bool?
     @Flag(help: "No progress bar.") var quiet = false
+    @Flag(help: "Paper beside the encryption: slips in the boxes, every station's protocol, and a risk-limiting audit (docs/paper.md).")
+    var paper = false
+    @Option(name: .customLong("lying-station"), help: "With --paper: a station whose devices record the first option for every voter.")
+    var lyingStation: String?
+    @Option(name: .customLong("audit-seed"), help: "With --paper: the audit's public seed.") var auditSeed = DemoPaper().seed
+    @Option(name: .customLong("risk-limit"), help: "With --paper: the audit's risk limit.") var riskLimit = 0.05
+    @Option(name: .customLong("audit-method"), help: "With --paper: batch-comparison or ballot-polling.")
+    var auditMethod = RecordedAudit.Method.batchComparison
 
     func validate() throws {
         guard voters > 0 else { throw ValidationError("--voters must be positive") }
         guard !guardianList.isEmpty else { throw ValidationError("--guardians: a list like 1,3,5") }
+        guard paper || lyingStation == nil else { throw ValidationError("--lying-station needs --paper") }
     }
 
     /// Above this many voters the demo leaves verification to `plebiscite verify` unless `--verify` is given:
@@ -55,7 +64,11 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: "\(out)/plebiscite.sqlite")
         let bar = ProgressBar(label: "casting", enabled: !quiet)
         let started = Date()
-        let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: guardianList, seed: seed &+ 1)
+        if let lyingStation, parsed.station(lyingStation) == nil {
+            throw ValidationError("--lying-station: no station \(lyingStation) in \(definition)")
+        }
+        let demoPaper = paper ? DemoPaper(lyingStation: lyingStation, seed: auditSeed, riskLimit: riskLimit, method: auditMethod) : nil
+        let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: guardianList, seed: seed &+ 1, paper: demoPaper)
             .run(store: store) { done, total in bar.update(done, of: total) }
         bar.finish()
         for secret in outcome.secrets { try writeSecret(try GuardianKeyFile.encode(secret), to: "\(out)/guardians/\(secret.id).json") }

@@ -10,7 +10,7 @@ struct Plebiscite: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, AnnounceCommand.self, RegisterCommand.self, CeremonyCommand.self,
             OpenCommand.self, CastCommand.self, StatusCommand.self, CloseCommand.self, TallyCommand.self,
-            GuardianCommand.self, DecryptCommand.self, ProtocolCommand.self, CertifyCommand.self, PublishCommand.self,
+            GuardianCommand.self, DecryptCommand.self, ProtocolCommand.self, RLACommand.self, CertifyCommand.self, PublishCommand.self,
             AuditCommand.self, AssessCommand.self, VerifyCommand.self, TrackCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )

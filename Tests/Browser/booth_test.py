@@ -77,6 +77,9 @@ def booth_cast():
     done = browser.find("#cast-done")
     assert code == browser.find("#cast-code").text().replace(" ", "")
     assert "прийнято" in done.text(), done.text()
+    assert browser.find("#paper-choice").text() == "Так", browser.find("#paper-choice").text()
+    sheet = browser.find("#paper-sheet").text()
+    assert len(sheet) == 9 and sheet[4] == "-" and sheet.replace("-", "") not in code.upper(), sheet
     shot("booth-cast")
     codes["cast"] = code
 

@@ -72,6 +72,14 @@ struct ObserverAndPagesTests {
             _ = try await client.send(.post, "/booth/encrypt?lang=en", text: "session=\(session)&choice=yes", headers: cookie)
             let cast = try await client.send(.post, "/booth/cast?lang=en", text: "session=\(session)", headers: cookie)
             #expect(cast.status == .ok && cast.text.contains("id=\"cast-done\""))
+            // The paper slip: the choice, region and station, and a sheet code that is not the confirmation code.
+            #expect(cast.text.contains("id=\"paper-choice\"><strong>Yes</strong>") && cast.text.contains("Alpha · A-1"))
+            let sheet = try #require(cast.text.firstMatch(of: /id="paper-sheet">([0-9A-Z]{4}-[0-9A-Z]{4})</)?.1)
+            let castCode = try #require(cast.text.firstMatch(of: /id="cast-code">([^<]*)</)?.1)
+            #expect(!castCode.replacingOccurrences(of: " ", with: "").contains(sheet.replacingOccurrences(of: "-", with: "")))
+            // A retried cast shows the same slip: a second sheet would put two ballots in the box.
+            let again = try await client.send(.post, "/booth/cast?lang=en", text: "session=\(session)", headers: cookie)
+            #expect(again.text.contains("id=\"paper-sheet\">\(sheet)<"))
             let summaries = try await fixture.components.engine.store.summaries()
             #expect(Set(summaries.map(\.status)) == [.cast, .challenged] && summaries.allSatisfy { $0.stationId == "A-1" })
         }

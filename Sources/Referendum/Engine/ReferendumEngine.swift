@@ -62,9 +62,13 @@ public struct ReferendumEngine: Sendable {
     public func close() async throws { try await step(.close) }
 
     /// Certifies the decrypted result (decrypted -> certified).
+    /// - Throws: `paper` while a started risk-limiting audit has a region neither confirmed nor hand-counted.
     public func certify(by signatories: [String], statement: String) async throws {
         let setup = try await setup()
         try Lifecycle.check(.certify, in: setup.state)
+        if let open = setup.paper?.audit?.contests.first(where: { $0.status != .confirmed && $0.status != .handCounted }) {
+            throw ReferendumError.paper(cell: open.region, reason: "the audit of this region is not finished (\(open.status.rawValue)): certify after it")
+        }
         let certification = Certification(certifiedAt: clock.now(), by: signatories, statement: statement)
         try await store.transition(from: .decrypted, to: .certified, at: certification.certifiedAt) { $0.certification = certification }
     }

@@ -8,10 +8,13 @@ public struct PaperState: Sendable, Codable, Hashable {
     public var protocols: [StationProtocol]
     /// Protocols replaced by a corrected one, oldest first.
     public var replaced: [StationProtocol]
+    /// The risk-limiting audit, once started (published as `referendum/audit.json`).
+    public var audit: RecordedAudit?
 
-    public init(protocols: [StationProtocol] = [], replaced: [StationProtocol] = []) {
+    public init(protocols: [StationProtocol] = [], replaced: [StationProtocol] = [], audit: RecordedAudit? = nil) {
         self.protocols = protocols
         self.replaced = replaced
+        self.audit = audit
     }
 
     /// The protocol of `station` for `region`.

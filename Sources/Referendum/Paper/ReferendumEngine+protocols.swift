@@ -51,6 +51,7 @@ extension ReferendumEngine {
         let options = Set(definition.options.map(\.id))
         if let unknown = Set(entry.votes.keys).subtracting(options).sorted().first { throw refuse("votes.\(unknown) is not an option") }
         if let missing = options.subtracting(entry.votes.keys).sorted().first { throw refuse("votes.\(missing) is missing") }
+        guard setup.paper?.audit == nil else { throw refuse("the audit has started: protocols are fixed") }
         let mode = entry.mode ?? .electronic
         if mode == .paperOnly {
             let boxes = Set([station.id] + definition.stations.filter { $0.parent == station.id }.map(\.id))

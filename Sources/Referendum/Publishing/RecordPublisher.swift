@@ -185,6 +185,7 @@ public enum RecordPublisher {
         if let paper = setup.paper, !paper.protocols.isEmpty {
             try json(PaperReport.compute(setup: setup, results: results, summaries: summaries), .protocols)
         }
+        if let audit = setup.paper?.audit { try json(audit, .audit) }
         let ids = definition.guardians.ids
         let decryptedBy = setup.decryption?.guardians.compactMap { ids.indices.contains($0 - 1) ? ids[$0 - 1] : nil }
         try json(RecordedLifecycle(changes: setup.history.map { .init(state: $0.state.rawValue, at: $0.at) },

@@ -24,7 +24,8 @@ public enum BodyLimit {
         switch path {
         case "/api/v1/admin/register": register
         case "/api/v1/admin/referendum": definition
-        case "/api/v1/admin/protocols": protocols
+        case "/api/v1/admin/protocols", "/audit/board": protocols
+        case _ where path.hasPrefix("/api/v1/admin/audit/"): protocols
         case "/api/v1/guardian/rounds": guardianRound
         case "/api/v1/guardian/ceremony": ceremony
         case _ where path.hasPrefix("/api/v1/admin/ceremony/"): ceremony

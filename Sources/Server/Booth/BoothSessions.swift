@@ -18,8 +18,9 @@ public final class BoothSessions: Sendable {
         case choosing(lastChallenged: BallotEntry?)
         /// A ballot is shown with its confirmation code, awaiting cast or challenge.
         case deciding(PendingBallot)
-        /// A ballot was cast: the session is over, kept briefly so that a retried cast gets the same answer.
-        case finished(BallotEntry)
+        /// A ballot was cast: the session is over, kept briefly so that a retried cast gets the same
+        /// answer, with the same paper slip (printing a second sheet would put two in the box).
+        case finished(BallotEntry, PaperSlip)
     }
 
     /// A voter at a device.

@@ -24,6 +24,14 @@ struct PublicController<Context: RequestContextWithRole> {
             return JSONResponse(answer.status == .notFound ? .notFound : .ok, answer)
         }
         group.get("record") { _, _ in JSONResponse(try record.listing()) }
+        // The paper beside the electronic totals, and the audit as it goes: public, like the record they end up in.
+        group.get("protocols") { _, _ in JSONResponse(try await engine.paperReport()) }
+        group.get("audit") { _, _ in
+            guard let audit = try await caches.requireSetup().paper?.audit else {
+                throw APIError(.notFound, "no risk-limiting audit has started", reason: "no-audit")
+            }
+            return JSONResponse(audit)
+        }
     }
 
     func results() async throws -> ReferendumResults {

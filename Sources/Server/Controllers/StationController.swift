@@ -86,7 +86,7 @@ struct StationController<Context: RequestContextWithRole> {
             switch session.stage {
             case .deciding(let pending):
                 throw APIError(.conflict, "ballot \(pending.entry.ballotId) is shown: cast or challenge it first", reason: "undecided-ballot")
-            case .finished(let entry):
+            case .finished(let entry, _):
                 throw APIError(.conflict, "this voter's ballot \(entry.ballotId) was cast; check the next voter in", reason: "already-cast")
             case .choosing:
                 let visit = try await session.visitId.asyncMap { try await desk.visit($0) }
@@ -103,17 +103,19 @@ struct StationController<Context: RequestContextWithRole> {
         let desk = try await desks.get()
         return try await sessions.with(sessionId, station: try station(context)) { session in
             switch session.stage {
-            case .finished(let entry):
-                return (nil, BallotResponse(entry, status: "cast"))
+            case .finished(let entry, let slip):
+                return (nil, BallotResponse(entry, status: "cast", paper: slip))
             case .choosing(let challenged?):
                 throw ReferendumError.ballotAlreadyDecided(ballotId: challenged.ballotId, state: "challenged: a challenged ballot is never cast; encrypt the choice again")
             case .choosing(nil):
                 throw APIError(.conflict, "no ballot to cast: encrypt a choice first", reason: "no-ballot")
             case .deciding(let pending):
+                var generator = SystemRandomNumberGenerator()
+                let slip = PaperSlip.printing(pending, using: &generator)
                 let entry = try await desk.cast(pending)
                 metrics.cast(channel: entry.channel.rawValue)
                 metrics.step("cast", since: start)
-                return (.finished(entry), BallotResponse(entry, status: "cast"))
+                return (.finished(entry, slip), BallotResponse(entry, status: "cast", paper: slip))
             }
         }
     }
@@ -123,7 +125,7 @@ struct StationController<Context: RequestContextWithRole> {
         let desk = try await desks.get()
         return try await sessions.with(sessionId, station: try station(context)) { session in
             switch session.stage {
-            case .finished(let entry):
+            case .finished(let entry, _):
                 throw ReferendumError.ballotAlreadyDecided(ballotId: entry.ballotId, state: "cast")
             case .choosing(let challenged?):
                 throw ReferendumError.ballotAlreadyDecided(ballotId: challenged.ballotId, state: "challenged")
@@ -212,8 +214,11 @@ struct BallotResponse: Encodable, Sendable {
     let device: String
     let choice: String?
     let nonce: String?
+    /// For a cast ballot, the paper slip to print and put in the box.
+    let paper: PaperSlip?
 
-    init(_ entry: BallotEntry, status: String) {
+    init(_ entry: BallotEntry, status: String, paper: PaperSlip? = nil) {
+        self.paper = paper
         ballotId = entry.ballotId
         confirmationCode = entry.confirmationCode.hex
         self.status = status

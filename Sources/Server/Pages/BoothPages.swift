@@ -34,9 +34,19 @@ struct BoothPages<Context: RequestContextWithRole> {
         router.post("booth/cast") { request, context in
             let form = try await request.form(BoothForm.self, context: context)
             let session = form.session ?? ""
-            return try await booth(request, context, retry: { _ in decide(session, context) }) { _, _ in
+            return try await booth(request, context, retry: { _ in decide(session, context) }) { _, language in
                 let ballot = try await controller.station.cast(session, context)
-                return ["cast": ["code": ballot.confirmationCode.grouped]]
+                var values: [String: Any] = ["code": ballot.confirmationCode.grouped]
+                if let slip = ballot.paper {
+                    let definition = try await controller.components.desks.get().definition
+                    values["paper"] = [
+                        "question": definition.question.text(language),
+                        "choiceText": definition.options.first { $0.id == slip.choice }?.text.text(language) ?? slip.choice,
+                        "regionName": definition.region(slip.region)?.name.text(language) ?? slip.region,
+                        "station": slip.station, "sheet": slip.code,
+                    ]
+                }
+                return ["cast": values]
             }
         }
         router.post("booth/challenge") { request, context in

@@ -13,7 +13,7 @@ struct PageRenderer: Sendable {
         let templates = [
             "head": LayoutTemplates.head, "foot": LayoutTemplates.foot, "home": HomeTemplate.text, "login": LoginTemplate.text,
             "booth": BoothTemplate.text, "tracker": TrackerTemplate.text, "results": ResultsTemplate.text,
-            "observer": ObserverTemplate.text,
+            "observer": ObserverTemplate.text, "audit": AuditTemplate.text,
         ]
         for (name, text) in templates {
             // Our own templates, parsed once at start; any test that renders a page would catch a mistake.

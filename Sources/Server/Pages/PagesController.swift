@@ -35,6 +35,7 @@ struct PagesController<Context: RequestContextWithRole> {
             return response
         }
         BoothPages(controller: self).addRoutes(to: router)
+        AuditPages(controller: self).addRoutes(to: router)
         router.get("tracker") { request, _ in try await tracker(request) }
         router.get("results") { request, _ in try await results(request) }
         router.get("observer") { request, context in try await observer(request, context) }
@@ -113,7 +114,7 @@ struct PagesController<Context: RequestContextWithRole> {
     /// The pages one may be sent back to after signing in. Anything else, however it is spelled
     /// (`//evil.example`, `/\t/evil.example`, `https://...`), goes home: a browser strips tabs and
     /// newlines from a URL and reads a backslash as a slash, so no pattern of "looks local" is safe.
-    static var returnPaths: Set<String> { ["/", "/booth", "/observer", "/results", "/tracker"] }
+    static var returnPaths: Set<String> { ["/", "/booth", "/observer", "/results", "/tracker", "/audit", "/audit/board"] }
 
     /// A local path to go back to after signing in: one of `returnPaths`, never another site.
     static func safePath(_ path: String) -> String {

@@ -16,6 +16,8 @@ struct ReferendumFiles: Sendable {
     var stations: Result<[(line: Int, fields: [String])], ReferendumRecordError>?
     /// nil when the record has no protocols.json (no paper).
     var paper: Result<RecordedPaper, ReferendumRecordError>?
+    /// nil when the record has no audit.json (no risk-limiting audit).
+    var audit: Result<RecordedAudit, ReferendumRecordError>?
     /// For each counted ballot, the key of the station count it belongs to ("station/<station>/<region>",
     /// a mobile box counting with its parent station; "remainder/<region>" when its station's count is merged).
     var groupOfBallot = [String: String]()
@@ -42,6 +44,9 @@ struct ReferendumFiles: Sendable {
         files.stations = attempt { try ReferendumRecord.readCSV(.stations, in: root, header: stationHeader(files.definition)) }
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(path(.protocols)).path) {
             files.paper = attempt { try ReferendumRecord.read(RecordedPaper.self, .protocols, in: root) }
+        }
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path(.audit)).path) {
+            files.audit = attempt { try ReferendumRecord.read(RecordedAudit.self, .audit, in: root) }
         }
         if case .success(let definition) = files.definition, case .success(let rows) = files.ballots {
             let parents = Dictionary(definition.stations.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })

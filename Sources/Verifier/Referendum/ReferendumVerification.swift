@@ -35,6 +35,7 @@ enum ReferendumVerification {
             ResultsVerification.run(facts, totals: totals, results: results, stationRows: stations, &ledger)
         }
         PaperVerification.run(facts, paper: files.paper, totals: totals, rows: try? files.ballots?.get(), &ledger)
+        AuditVerification.run(audit: files.audit, paper: try? files.paper?.get(), &ledger)
     }
 
     /// The file's content, or nil after failing `rules` with its error.

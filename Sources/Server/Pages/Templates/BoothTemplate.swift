@@ -56,6 +56,16 @@ enum BoothTemplate {
         <p class="code" id="cast-code">{{code}}</p>
         <p>{{t.booth_cast_note}}</p>
         </div>
+        {{#paper}}
+        <div class="card paper-ballot" id="paper-ballot">
+        <p class="muted">{{t.booth_paper_title}}</p>
+        <p>{{question}}</p>
+        <p class="paper-choice" id="paper-choice"><strong>{{choiceText}}</strong></p>
+        <p>{{regionName}} · {{station}}</p>
+        <p class="code" id="paper-sheet">{{sheet}}</p>
+        <p class="muted no-print">{{t.booth_paper_note}}</p>
+        </div>
+        {{/paper}}
         <p><a class="button" href="/booth" id="next">{{t.booth_next}}</a></p>
         {{/cast}}
         {{> foot}}

@@ -35,6 +35,8 @@ enum LayoutTemplates {
         .votebar { height: 8px; background: var(--accent); border-radius: 3px; margin-top: 3px; }
         .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e6ecf5; font-size: .85em; }
         .live { color: var(--ok); font-weight: 700; } svg text { font: 12px system-ui, sans-serif; fill: var(--muted); }
+        .paper-ballot { border: 2px solid #222; max-width: 420px; } .paper-choice { font-size: 1.6em; }
+        @media print { body * { visibility: hidden; } .paper-ballot, .paper-ballot * { visibility: visible; } .paper-ballot { position: absolute; top: 0; left: 0; } .no-print { display: none; } }
         </style>
         </head>
         <body>
@@ -44,6 +46,7 @@ enum LayoutTemplates {
         <a href="/tracker">{{t.nav_tracker}}</a>
         <a href="/results">{{t.nav_results}}</a>
         <a href="/observer">{{t.nav_observer}}</a>
+        <a href="/audit">{{t.nav_audit}}</a>
         <span class="langs">{{#languages}}<a href="?lang={{code}}" class="{{#current}}current{{/current}}" hreflang="{{code}}">{{name}}</a> {{/languages}}</span>
         </div></header>
         <main>
