@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Verifier", targets: ["Verifier"]),
         .library(name: "Referendum", targets: ["Referendum"]),
         .library(name: "Forensics", targets: ["Forensics"]),
+        .library(name: "RiskLimitingAudit", targets: ["RiskLimitingAudit"]),
         .library(name: "Demo", targets: ["Demo"]),
         // For the libFuzzer executables of Fuzz/, which build apart with -sanitize=fuzzer.
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
@@ -106,6 +107,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The mathematics of risk-limiting audits: pure values, nothing of ours (like Forensics).
+        .target(
+            name: "RiskLimitingAudit",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "plebiscite",
             dependencies: [
@@ -181,6 +187,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "RiskLimitingAuditTests",
+            dependencies: ["RiskLimitingAudit"]
         ),
         .testTarget(
             name: "ForensicsTests",

@@ -1,0 +1,148 @@
+/// What the audit does next.
+public enum NextStep: Sendable, Codable, Hashable {
+    /// The risk limit is met: the reported outcome stands.
+    case stop
+    /// Draw this many more ballots (or batch draws) in the next round. The size is fixed here,
+    /// from the results so far, before the round's sample is drawn.
+    case sample(size: Int)
+    /// Count every ballot by hand; its result replaces the reported one.
+    case fullHandCount
+}
+
+/// The round driver's answer after the results so far.
+public struct RoundDecision: Sendable, Codable, Hashable {
+    /// The measured risk (a p-value): the chance of this evidence if the reported outcome were wrong, capped at 1.
+    public let measuredRisk: Double
+    /// Whether `measuredRisk` is at most the risk limit.
+    public let riskLimitMet: Bool
+    /// What to do next.
+    public let next: NextStep
+}
+
+/// When sampling gives way to a full hand count.
+public struct EscalationPolicy: Sendable, Codable, Hashable {
+    /// The chance that a ballot-polling round ends the audit if the reported outcome is right (BRAVO round sizes).
+    public let completionProbability: Double
+    /// After this many rounds without meeting the limit, count everything by hand.
+    public let maximumRounds: Int
+    /// Count everything by hand rather than let the cumulative sample pass this share of the
+    /// ballots (or of the batches, for batch comparison).
+    public let fullCountShare: Double
+
+    /// A policy.
+    /// - Throws: `AuditError.invalidInput` naming `completionProbability` (outside (0, 1)),
+    ///   `maximumRounds` (below 1) or `fullCountShare` (outside (0, 1]).
+    public init(completionProbability: Double = 0.9, maximumRounds: Int = 3, fullCountShare: Double = 0.5) throws {
+        guard completionProbability.isFinite, completionProbability > 0, completionProbability < 1 else {
+            throw AuditError.invalidInput(field: "completionProbability", reason: "\(completionProbability) is not strictly between 0 and 1")
+        }
+        guard maximumRounds >= 1 else {
+            throw AuditError.invalidInput(field: "maximumRounds", reason: "\(maximumRounds) is below 1")
+        }
+        guard fullCountShare.isFinite, fullCountShare > 0, fullCountShare <= 1 else {
+            throw AuditError.invalidInput(field: "fullCountShare", reason: "\(fullCountShare) is not in (0, 1]")
+        }
+        self.completionProbability = completionProbability
+        self.maximumRounds = maximumRounds
+        self.fullCountShare = fullCountShare
+    }
+
+    /// 90% completion per round, at most three rounds, a full count before the sample passes half the ballots.
+    public static let standard = try! EscalationPolicy()
+}
+
+/// The round driver: from the contest, the risk limit and the audited results so far, the
+/// measured risk, whether to stop and the next round's size, escalating to a full hand count
+/// when the limit is not met in time.
+public enum AuditRounds {
+    /// A ballot-polling (BRAVO) audit after `roundsCompleted` rounds whose audited ballots gave `tally`.
+    /// - Throws: `AuditError.invalidInput` for a negative `roundsCompleted` or a tally that does not fit the contest.
+    public static func ballotPolling(
+        contest: Contest, riskLimit: RiskLimit, tally: SampleTally, roundsCompleted: Int,
+        policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        try tally.check(against: contest)
+        guard contest.reportedOutcome != .tied else {
+            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+        }
+        let risk = try Bravo.risk(contest: contest, tally: tally)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: tally.ballots, population: contest.ballotsCast
+        ) {
+            try Bravo.roundSize(contest: contest, riskLimit: riskLimit, tally: tally, completion: policy.completionProbability)
+        }
+    }
+
+    /// A batch-comparison (MACRO) audit after `roundsCompleted` rounds: `draws` are the batches
+    /// drawn so far in order (with repeats), `audited` their hand counts by batch name.
+    /// - Throws: as `Macro.risk`, and for a negative `roundsCompleted`.
+    public static func batchComparison(
+        results: BatchResults, riskLimit: RiskLimit, draws: [String], audited: [String: BatchTally],
+        roundsCompleted: Int, policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        guard results.contest.reportedOutcome != .tied else {
+            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+        }
+        let risk = try Macro.risk(results, draws: draws, audited: audited)
+        let batches = try Macro.errorBounds(results).filter { $0 > 0 }.count
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: draws.count, population: batches
+        ) {
+            try Macro.roundSize(results, riskLimit: riskLimit, risk: risk)
+        }
+    }
+
+    /// A ballot-comparison (super-simple) audit after `roundsCompleted` rounds that compared
+    /// `discrepancies.ballots` ballots.
+    /// - Throws: `AuditError.invalidInput` for a negative `roundsCompleted`.
+    public static func ballotComparison(
+        contest: Contest, riskLimit: RiskLimit, discrepancies: Discrepancies, roundsCompleted: Int,
+        policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        guard contest.reportedOutcome != .tied else {
+            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+        }
+        let mu = try contest.dilutedMargin()
+        let risk = try SuperSimple.risk(dilutedMargin: mu, discrepancies: discrepancies)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: discrepancies.ballots, population: contest.ballotsCast
+        ) {
+            try SuperSimple.sampleSize(contest: contest, riskLimit: riskLimit, discrepancies: discrepancies)
+        }
+    }
+
+    /// The outcome a full hand count gives, which replaces the reported one.
+    /// - Throws: as `Contest.init`, naming the hand count's bad field.
+    public static func handCountOutcome(contest: Contest, votes: [Int], ballots: Int) throws -> Outcome {
+        try Contest(name: contest.name, options: contest.options, votes: votes, ballotsCast: ballots,
+                    qualifiedMajority: contest.qualifiedMajority).reportedOutcome
+    }
+
+    private static func checkRounds(_ rounds: Int) throws {
+        guard rounds >= 0 else { throw AuditError.invalidInput(field: "roundsCompleted", reason: "\(rounds) is negative") }
+    }
+
+    private static func decide(
+        risk: Double, riskLimit: RiskLimit, roundsCompleted: Int, policy: EscalationPolicy,
+        sampled: Int, population: Int, size: () throws -> Int
+    ) throws -> RoundDecision {
+        if risk <= riskLimit.value {
+            return RoundDecision(measuredRisk: risk, riskLimitMet: true, next: .stop)
+        }
+        if roundsCompleted >= policy.maximumRounds {
+            return RoundDecision(measuredRisk: risk, riskLimitMet: false, next: .fullHandCount)
+        }
+        let next = try size()
+        let cumulative = Double(sampled) + Double(next)
+        if next <= 0 || cumulative >= policy.fullCountShare * Double(population) {
+            return RoundDecision(measuredRisk: risk, riskLimitMet: false, next: .fullHandCount)
+        }
+        return RoundDecision(measuredRisk: risk, riskLimitMet: false, next: .sample(size: next))
+    }
+}
