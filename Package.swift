@@ -51,20 +51,21 @@ let package = Package(
         ),
         .target(
             name: "Verifier",
-            dependencies: ["ElectionRecord", "ElectionGuard", "CGMP"]
+            dependencies: ["ElectionRecord", "ElectionGuard", "CGMP", "RiskLimitingAudit"]
         ),
         .target(
             name: "Referendum",
             dependencies: [
                 "ElectionGuard",
                 "ElectionRecord",
+                "RiskLimitingAudit",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The demo: synthetic voters and a whole referendum run through the engine; not domain logic.
         .target(
             name: "Demo",
-            dependencies: ["Referendum", "ElectionGuard"]
+            dependencies: ["Referendum", "ElectionGuard", "ElectionRecord"]
         ),
         .target(
             name: "Storage",

@@ -4,8 +4,10 @@ import Referendum
 
 /// The paper half of the demo: every cast ballot's paper slip goes into its station's box, the
 /// commissions count the boxes into protocols, and the audit board counts what the risk-limiting
-/// audit draws. One station's devices can be made to lie: they record the first option for every
+/// audit draws. One station's devices can be made to lie: they record the last option for every
 /// voter while the slips print the voter's own choice, which is what the paper is there to catch.
+/// Slips go into the box in envelopes; before counting, each commission sets aside unopened the
+/// envelopes of ballots a revote superseded, so its paper holds exactly the counted ballots.
 public struct DemoPaper: Sendable {
     /// The station whose devices lie, if any.
     public var lyingStation: String?
@@ -24,24 +26,27 @@ public struct DemoPaper: Sendable {
 
     /// What a device records for a voter at `station` choosing `choice`.
     func recorded(_ choice: String, at station: String, _ definition: ReferendumDefinition) -> String {
-        definition.tallyStation(of: station) == lyingStation ? definition.options[0].id : choice
+        definition.tallyStation(of: station) == lyingStation ? definition.options[definition.options.count - 1].id : choice
     }
 
     /// A slip in a box: the tally station (a mobile box's parent), the region, the voter's choice.
     struct Sheet: Sendable, Hashable {
+        let ballotId: String
         let station: String
         let region: String
         let choice: String
         let mobile: Bool
     }
 
-    /// The commissions' protocols: each station's sheets counted, with 50 blank papers left over.
-    static func protocols(_ sheets: [Sheet], options: [String]) -> [ProtocolEntry] {
+    /// The commissions' protocols: each station's envelopes found, those of superseded ballots set
+    /// aside, the rest opened and counted, with 50 blank papers left over.
+    static func protocols(_ sheets: [Sheet], superseded: Set<String>, options: [String]) -> [ProtocolEntry] {
         Dictionary(grouping: sheets) { "\($0.station)\n\($0.region)" }.values.map { box in
             let found = box.count, mobile = box.filter(\.mobile).count
+            let opened = box.filter { !superseded.contains($0.ballotId) }
             return ProtocolEntry(station: box[0].station, region: box[0].region, received: found + 50, issued: found, spoiled: 0, unused: 50,
-                                 stationary: found - mobile, mobile: mobile, found: found,
-                                 votes: Dictionary(uniqueKeysWithValues: options.map { option in (option, box.filter { $0.choice == option }.count) }),
+                                 stationary: found - mobile, mobile: mobile, found: found, setAside: found - opened.count,
+                                 votes: Dictionary(uniqueKeysWithValues: options.map { option in (option, opened.filter { $0.choice == option }.count) }),
                                  invalid: 0, signedBy: ["Chair of \(box[0].station)", "Secretary of \(box[0].station)"])
         }.sorted { ($0.station, $0.region) < ($1.station, $1.region) }
     }
@@ -53,8 +58,9 @@ public struct DemoPaper: Sendable {
         let definition = setup.definition
         let merge = setup.count?.merge ?? SmallCellMerge(counts: [:], threshold: 1)
         let options = definition.options.map(\.id)
+        let superseded = Set(setup.count?.resolution.supersededBy.keys.map { $0 } ?? [])
         var byBatch = [String: [Sheet]]()
-        for sheet in sheets { byBatch[merge.scope(station: sheet.station, region: sheet.region).key, default: []].append(sheet) }
+        for sheet in sheets where !superseded.contains(sheet.ballotId) { byBatch[merge.scope(station: sheet.station, region: sheet.region).key, default: []].append(sheet) }
         func count(_ batch: String) -> RecordedAudit.Batch {
             let box = byBatch[batch] ?? []
             return .init(batch: batch, ballots: box.count, votes: Dictionary(uniqueKeysWithValues: options.map { o in (o, box.filter { $0.choice == o }.count) }))

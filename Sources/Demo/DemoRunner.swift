@@ -1,3 +1,4 @@
+import ElectionRecord
 import Foundation
 import Referendum
 import ElectionGuard
@@ -98,10 +99,10 @@ public struct DemoRunner: Sendable {
                             }
                             let pending = try await desk.encrypt(session, choice: choice, deviceId: action.device,
                                                                  visit: mobileVisit, at: action.time, using: &generator)
-                            _ = try await desk.cast(pending, at: action.time)
+                            let entry = try await desk.cast(pending, at: action.time)
                             cast += 1
                             if paper != nil {
-                                sheets.append(.init(station: definition.tallyStation(of: action.station), region: session.region,
+                                sheets.append(.init(ballotId: entry.ballotId, station: definition.tallyStation(of: action.station), region: session.region,
                                                     choice: action.choice, mobile: action.visit != nil))
                             }
                             progress(counter.increment(), total)
@@ -131,7 +132,8 @@ public struct DemoRunner: Sendable {
         var paperReport: RecordedPaper?, audit: RecordedAudit?
         if let paper {
             try await timed("paper") {
-                try await engine.enterProtocols(DemoPaper.protocols(sheets, options: definition.options.map(\.id)))
+                let superseded = Set(try await engine.setup().count?.resolution.supersededBy.keys.map { $0 } ?? [])
+                try await engine.enterProtocols(DemoPaper.protocols(sheets, superseded: superseded, options: definition.options.map(\.id)))
                 audit = try await DemoPaper.audit(engine, paper, sheets: sheets)
                 paperReport = try await engine.paperReport()
             }

@@ -1,3 +1,4 @@
+import ElectionRecord
 import Foundation
 import Referendum
 #if canImport(Glibc)

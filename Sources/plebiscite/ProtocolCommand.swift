@@ -7,7 +7,21 @@ import Referendum
 struct ProtocolCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocol", abstract: "Enter the stations' protocols of their paper, and compare them with the electronic totals.",
-        subcommands: [Enter.self, Report.self])
+        subcommands: [Envelopes.self, Enter.self, Report.self])
+
+    /// `plebiscite protocol envelopes`
+    struct Envelopes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "After the count: the envelopes each commission sets aside unopened (ballots a revote superseded).")
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            let lists = try await workspace.withEngine { try await $0.envelopesToSetAside() }
+            if lists.isEmpty { print("no ballot was superseded: no envelope to set aside") }
+            for list in lists { print("\(list.station) \(list.region): \(list.envelopes.joined(separator: " "))") }
+        }
+    }
 
     /// `plebiscite protocol enter FILE...`
     struct Enter: AsyncParsableCommand {

@@ -36,19 +36,20 @@ public struct RecordedPaper: Codable, Sendable, Hashable {
         public let region: String
         /// The stations whose protocols it sums.
         public let stations: [String]
-        /// The protocols' sum: ballots found and votes; nil when a station of the cell sent no protocol.
+        /// The protocols' sum: envelopes found less those set aside, and votes; nil when a station of the cell sent no protocol.
         public let paper: Count?
         /// Invalid ballots found (paper only: a device makes none).
         public let invalid: Int?
         /// The decrypted totals; nil for a paper-only station.
         public let electronic: Count?
-        /// Cast ballots of the cell that a later ballot of the same voter superseded. Their paper is in
-        /// the box (nothing links a sheet to its voter, so it cannot be taken out), so the paper may
-        /// exceed the electronic count by this many ballots and differ by up to this many in each option.
+        /// Cast ballots of the cell that a later ballot of the same voter superseded: their envelopes
+        /// are in the box, and the commission must have set exactly this many aside unopened.
         public let superseded: Int
-        /// Each field where paper and electronic disagree, and "issued" when more ballots were found than issued.
+        /// Each field where paper and electronic disagree: "ballots", "votes.<option>", "set_aside"
+        /// (envelopes set aside against superseded ballots), "protocol" (none entered) and "issued"
+        /// (more envelopes found than ballots issued).
         public let differences: [Difference]
-        /// Whether the differences exceed what the superseded ballots explain (or a protocol is missing).
+        /// Whether there is any difference: paper and devices must agree exactly.
         public let unexplained: Bool
 
         public init(scope: String, region: String, stations: [String], paper: Count?, invalid: Int?, electronic: Count?,

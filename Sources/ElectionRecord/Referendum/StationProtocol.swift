@@ -29,8 +29,10 @@ public struct StationProtocol: Sendable, Codable, Hashable {
     public let stationary: Int
     /// Ballots found in the mobile boxes.
     public let mobile: Int
-    /// Ballots found in all boxes.
+    /// Envelopes found in all boxes.
     public let found: Int
+    /// Envelopes set aside unopened because the server listed their codes as superseded by a revote.
+    public let setAside: Int
     /// Valid ballots per option id.
     public let votes: [String: Int]
     /// Ballots found that mark no option or more than one.
@@ -42,11 +44,12 @@ public struct StationProtocol: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case station, region, mode, received, issued, spoiled, unused, stationary, mobile, found, votes, invalid
-        case signedBy = "signed_by", enteredAt = "entered_at"
+        case setAside = "set_aside", signedBy = "signed_by", enteredAt = "entered_at"
     }
 
     public init(station: String, region: String, mode: Mode, received: Int, issued: Int, spoiled: Int, unused: Int,
-                stationary: Int, mobile: Int, found: Int, votes: [String: Int], invalid: Int, signedBy: [String], enteredAt: Date) {
+                stationary: Int, mobile: Int, found: Int, setAside: Int, votes: [String: Int], invalid: Int, signedBy: [String], enteredAt: Date) {
+        self.setAside = setAside
         self.station = station; self.region = region; self.mode = mode
         self.received = received; self.issued = issued; self.spoiled = spoiled; self.unused = unused
         self.stationary = stationary; self.mobile = mobile; self.found = found

@@ -51,7 +51,7 @@ public enum PaperReport {
         let regions = results.regions.map { region in
             let extra = paperOnly.filter { $0.region == region.id }
             let paperVotes = Dictionary(uniqueKeysWithValues: options.map { option in (option, extra.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
-            let paperCount = RecordedPaper.Count(ballots: extra.reduce(0) { $0 + $1.found }, votes: paperVotes)
+            let paperCount = RecordedPaper.Count(ballots: extra.reduce(0) { $0 + $1.found - $1.setAside }, votes: paperVotes)
             let electronic = RecordedPaper.Count(ballots: region.ballots, votes: region.votes)
             return RecordedPaper.Region(region: region.id, electronic: electronic, paperOnly: paperCount,
                                         reported: .init(ballots: electronic.ballots + paperCount.ballots,
@@ -63,34 +63,31 @@ public enum PaperReport {
     }
 
     /// One cell: the protocols' sum (when every station of the cell sent one) against the electronic count.
+    /// The paper counted is the envelopes found less those set aside as superseded; it must equal the
+    /// electronic count exactly, and the envelopes set aside the cell's superseded ballots.
     static func cell(scope: String, region: String, stations: [String], protocols: [StationProtocol], complete: Bool,
                      electronic: RecordedPaper.Count?, superseded: Int, options: [String]) -> RecordedPaper.Cell {
-        var differences = [RecordedPaper.Difference]()
         guard complete else {
-            differences.append(.init(field: "protocol", paper: nil, electronic: electronic?.ballots))
             return .init(scope: scope, region: region, stations: stations, paper: nil, invalid: nil, electronic: electronic,
-                         superseded: superseded, differences: differences, unexplained: true)
+                         superseded: superseded, differences: [.init(field: "protocol", paper: nil, electronic: electronic?.ballots)],
+                         unexplained: true)
         }
-        var unexplained = false
+        var differences = [RecordedPaper.Difference]()
         let found = protocols.reduce(0) { $0 + $1.found }, issued = protocols.reduce(0) { $0 + $1.issued }
+        let setAside = protocols.reduce(0) { $0 + $1.setAside }
         let votes = Dictionary(uniqueKeysWithValues: options.map { option in (option, protocols.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
         if let electronic {
-            if found != electronic.ballots {
-                differences.append(.init(field: "ballots", paper: found, electronic: electronic.ballots))
-                unexplained = unexplained || !(0...superseded).contains(found - electronic.ballots)
+            if found - setAside != electronic.ballots {
+                differences.append(.init(field: "ballots", paper: found - setAside, electronic: electronic.ballots))
             }
             for option in options where votes[option] != (electronic.votes[option] ?? 0) {
-                let paperVotes = votes[option] ?? 0, deviceVotes = electronic.votes[option] ?? 0
-                differences.append(.init(field: "votes.\(option)", paper: paperVotes, electronic: deviceVotes))
-                unexplained = unexplained || !(0...superseded).contains(paperVotes - deviceVotes)
+                differences.append(.init(field: "votes.\(option)", paper: votes[option] ?? 0, electronic: electronic.votes[option] ?? 0))
             }
+            if setAside != superseded { differences.append(.init(field: "set_aside", paper: setAside, electronic: superseded)) }
         }
-        if found > issued {
-            differences.append(.init(field: "issued", paper: found, electronic: issued))
-            unexplained = true
-        }
-        return .init(scope: scope, region: region, stations: stations, paper: .init(ballots: found, votes: votes),
+        if found > issued { differences.append(.init(field: "issued", paper: found, electronic: issued)) }
+        return .init(scope: scope, region: region, stations: stations, paper: .init(ballots: found - setAside, votes: votes),
                      invalid: protocols.reduce(0) { $0 + $1.invalid }, electronic: electronic, superseded: superseded,
-                     differences: differences, unexplained: unexplained)
+                     differences: differences, unexplained: !differences.isEmpty)
     }
 }

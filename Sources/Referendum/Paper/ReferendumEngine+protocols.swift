@@ -63,6 +63,7 @@ extension ReferendumEngine {
         let entered = StationProtocol(
             station: entry.station, region: entry.region, mode: mode, received: entry.received, issued: entry.issued,
             spoiled: entry.spoiled, unused: entry.unused, stationary: entry.stationary, mobile: entry.mobile, found: entry.found,
+            setAside: entry.setAside ?? 0,
             votes: entry.votes, invalid: entry.invalid, signedBy: entry.signedBy.map { $0.trimmingCharacters(in: .whitespaces) },
             enteredAt: now)
         if let broken = entered.brokenRelations.first {
@@ -78,5 +79,37 @@ extension ReferendumEngine {
         let summaries = try await store.summaries()
         let results = try ReferendumResults.compute(setup: setup, register: try await store.registerCounts(), summaries: summaries)
         return PaperReport.compute(setup: setup, results: results, summaries: summaries)
+    }
+}
+
+/// The envelopes a station's commission sets aside unopened before counting its paper for a region.
+public struct EnvelopesToSetAside: Sendable, Codable, Hashable {
+    public let station: String
+    public let region: String
+    /// Envelope codes (`Credentials.envelopeCode`), sorted.
+    public let envelopes: [String]
+}
+
+extension ReferendumEngine {
+    /// For each station and region, the envelope codes of its cast ballots that a revote superseded
+    /// (a mobile box's with its parent station's), known once the count applied the revote rule.
+    /// Secret from the public only in that nothing public links a code to a ballot; the commission
+    /// reads the list at the count, and protocols.json publishes how many were set aside.
+    /// - Throws: `lifecycle` before the count.
+    public func envelopesToSetAside() async throws -> [EnvelopesToSetAside] {
+        let setup = try await setup()
+        guard let count = setup.count else {
+            throw ReferendumError.lifecycle(action: "list the envelopes to set aside", state: setup.state, required: [.counted, .decrypted])
+        }
+        var lists = [String: EnvelopesToSetAside]()
+        for summary in try await store.summaries() where count.resolution.supersededBy[summary.ballotId] != nil {
+            let station = setup.definition.tallyStation(of: summary.stationId)
+            let key = "\(station)\n\(summary.region)"
+            let list = lists[key] ?? .init(station: station, region: summary.region, envelopes: [])
+            lists[key] = .init(station: station, region: summary.region,
+                               envelopes: list.envelopes + [setup.credentials.envelopeCode(ballotId: summary.ballotId)])
+        }
+        return lists.values.map { .init(station: $0.station, region: $0.region, envelopes: $0.envelopes.sorted()) }
+            .sorted { ($0.station, $0.region) < ($1.station, $1.region) }
     }
 }

@@ -14,17 +14,20 @@ public struct ProtocolEntry: Sendable, Codable, Hashable {
     public var stationary: Int
     public var mobile: Int
     public var found: Int
+    /// Envelopes set aside unopened as superseded (absent: 0).
+    public var setAside: Int?
     public var votes: [String: Int]
     public var invalid: Int
     public var signedBy: [String]
 
     enum CodingKeys: String, CodingKey {
         case station, region, mode, received, issued, spoiled, unused, stationary, mobile, found, votes, invalid
-        case signedBy = "signed_by"
+        case setAside = "set_aside", signedBy = "signed_by"
     }
 
     public init(station: String, region: String, mode: StationProtocol.Mode? = nil, received: Int, issued: Int, spoiled: Int,
-                unused: Int, stationary: Int, mobile: Int, found: Int, votes: [String: Int], invalid: Int, signedBy: [String]) {
+                unused: Int, stationary: Int, mobile: Int, found: Int, setAside: Int? = nil, votes: [String: Int], invalid: Int, signedBy: [String]) {
+        self.setAside = setAside
         self.station = station; self.region = region; self.mode = mode
         self.received = received; self.issued = issued; self.spoiled = spoiled; self.unused = unused
         self.stationary = stationary; self.mobile = mobile; self.found = found
@@ -60,7 +63,8 @@ public struct ProtocolEntry: Sendable, Codable, Hashable {
     /// The first field out of shape, whatever the referendum (counts, names), with why.
     public var shapeProblem: (field: String, reason: String)? {
         let counts: [(String, Int)] = [("received", received), ("issued", issued), ("spoiled", spoiled), ("unused", unused),
-                                      ("stationary", stationary), ("mobile", mobile), ("found", found), ("invalid", invalid)]
+                                      ("stationary", stationary), ("mobile", mobile), ("found", found), ("invalid", invalid),
+                                      ("set_aside", setAside ?? 0)]
             + votes.sorted { $0.key < $1.key }.map { ("votes.\($0.key)", $0.value) }
         for (field, value) in counts where !(0...StationProtocol.maximumCount).contains(value) {
             return (field, "\(value) is not a count from 0 to \(StationProtocol.maximumCount)")

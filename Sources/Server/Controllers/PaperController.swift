@@ -20,6 +20,8 @@ struct PaperController<Context: RequestContextWithRole> {
             return JSONResponse(.created, entered)
         }
         group.get("protocols") { _, _ in JSONResponse(try await engine.paperReport()) }
+        // What each commission sets aside unopened before it counts: the envelopes of superseded ballots.
+        group.get("envelopes") { _, _ in JSONResponse(try await engine.envelopesToSetAside()) }
 
         // The risk-limiting audit: start it with the public seed, then enter each round's counts.
         group.post("audit") { request, context in

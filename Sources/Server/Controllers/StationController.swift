@@ -111,7 +111,7 @@ struct StationController<Context: RequestContextWithRole> {
                 throw APIError(.conflict, "no ballot to cast: encrypt a choice first", reason: "no-ballot")
             case .deciding(let pending):
                 var generator = SystemRandomNumberGenerator()
-                let slip = PaperSlip.printing(pending, using: &generator)
+                let slip = desk.paperSlip(pending, using: &generator)
                 let entry = try await desk.cast(pending)
                 metrics.cast(channel: entry.channel.rawValue)
                 metrics.step("cast", since: start)

@@ -12,11 +12,11 @@ struct AuditPages<Context: RequestContextWithRole> {
     func addRoutes(to router: Router<Context>) {
         router.get("audit") { request, _ in try await page(request, board: false) }
         router.get("audit/board") { request, context in
-            guard context.role?.kind == .admin else { return .redirect(to: "/login?next=/audit/board") }
+            guard context.role?.kind == .admin else { return Response.redirect(to: "/login?next=/audit/board") }
             return try await page(request, board: true)
         }
         router.post("audit/board") { request, context in
-            guard context.role?.kind == .admin else { return .redirect(to: "/login?next=/audit/board") }
+            guard context.role?.kind == .admin else { return Response.redirect(to: "/login?next=/audit/board") }
             let form = try await request.bodyText(context: context)
             do {
                 let fields = Self.fields(form)

@@ -43,7 +43,7 @@ struct BoothPages<Context: RequestContextWithRole> {
                         "question": definition.question.text(language),
                         "choiceText": definition.options.first { $0.id == slip.choice }?.text.text(language) ?? slip.choice,
                         "regionName": definition.region(slip.region)?.name.text(language) ?? slip.region,
-                        "station": slip.station, "sheet": slip.code,
+                        "station": slip.station, "sheet": slip.code, "envelope": slip.envelope,
                     ]
                 }
                 return ["cast": values]

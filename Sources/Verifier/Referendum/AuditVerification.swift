@@ -49,7 +49,7 @@ enum AuditVerification {
                 fail("\(field).\(problem.field)", "\(contest.region): \(problem.message)")
             }
         }
-        if failures == 0 { ledger.pass(.r7, count: audit.contests.reduce(0) { $0 + $1.rounds.count }) }
+        if failures == 0 { ledger.pass(.r7, count: audit.contests.count + audit.contests.reduce(0) { $0 + $1.rounds.count }) }
     }
 
     /// Every way `contest`'s rounds differ from a replay of the audit from its seed.
@@ -59,7 +59,9 @@ enum AuditVerification {
             let limit = try RiskLimit(riskLimit)
             let reported = try Contest(name: contest.region, options: contest.options, votes: contest.options.map { contest.reported.votes[$0] ?? 0 },
                                        ballotsCast: contest.reported.ballots)
-            let tallies = contest.batches.map { BatchTally(batch: $0.batch, ballots: $0.ballots, votes: contest.options.map { o in $0.votes[o] ?? 0 }) }
+            let tallies = contest.batches.map { batch in
+                BatchTally(batch: batch.batch, ballots: batch.ballots, votes: contest.options.map { batch.votes[$0] ?? 0 })
+            }
             // The evidence so far, and the decision it gives.
             var draws = [String](), audited = [String: BatchTally](), reads = [String]()
             func decision(after rounds: Int) throws -> RoundDecision {
@@ -118,18 +120,20 @@ enum AuditVerification {
                     reads += round.sample.compactMap { read[$0.ticket] }
                 }
                 let after = try decision(after: r + 1)
-                if round.risk.map({ abs($0 - after.measuredRisk) > 1e-9 * max(1, after.measuredRisk) }) ?? true {
-                    problems.append(("rounds[\(r)].risk", "round \(round.number)'s risk is \(after.measuredRisk), not \(round.risk.map(String.init) ?? "missing")"))
+                let recordedRisk: Double = round.risk ?? -1
+                if abs(recordedRisk - after.measuredRisk) > 1e-9 * max(1, after.measuredRisk) {
+                    problems.append(("rounds[\(r)].risk", "round \(round.number)'s risk is \(after.measuredRisk), not \(recordedRisk)"))
                 }
                 if round.decision != describe(after.next) {
                     problems.append(("rounds[\(r)].decision", "round \(round.number) decided \(round.decision ?? "-"); its counts give \(describe(after.next))"))
                 }
                 next = after.next
             }
-            let status: [RecordedAudit.Status] = switch next {
-            case .stop: [.confirmed]
-            case .fullHandCount: [.fullHandCount, .handCounted]
-            case .sample: [.sampling]
+            let status: [RecordedAudit.Status]
+            switch next {
+            case .stop: status = [.confirmed]
+            case .fullHandCount: status = [.fullHandCount, .handCounted]
+            case .sample: status = [.sampling]
             }
             if !status.contains(contest.status) { problems.append(("status", "the audit is \(contest.status.rawValue), but its last decision is \(describe(next))")) }
             if contest.status == .handCounted { problems += handCountProblems(contest, reported) }

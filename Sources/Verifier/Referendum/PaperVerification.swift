@@ -52,6 +52,7 @@ enum PaperVerification {
             superseded[facts.merge.scope(station: station, region: row.region), default: 0] += 1
         }
 
+        func own(_ cell: RecordedPaper.Cell) -> StationProtocol? { cell.scope.hasPrefix("remainder/") ? nil : published[cell.scope] }
         for (index, cell) in paper.cells.enumerated() {
             let field = "cells[\(index)]"
             if cell.superseded != (superseded[cell.scope] ?? 0) {
@@ -68,20 +69,21 @@ enum PaperVerification {
                 if cell.differences.contains(where: { $0.field == "issued" }) != (issuedAbove != nil) {
                     fail("\(field).differences", "\(cell.scope): whether more ballots were found than issued is misstated")
                 }
-                let expected = own.map { RecordedPaper.Count(ballots: $0.found, votes: votes(of: [$0], options)) }
+                let expected = own.map { RecordedPaper.Count(ballots: $0.found - $0.setAside, votes: votes(of: [$0], options)) }
                 if cell.paper != expected { fail("\(field).paper", "\(cell.scope)'s paper is not its protocol's count") }
             } else if let sum = cell.paper, sum.votes.values.reduce(cell.invalid ?? 0, +) != sum.ballots {
                 fail("\(field).paper", "\(cell.scope): votes + invalid is not the ballots found")
             }
-            let (differences, unexplained) = compare(cell, options: options, issuedAbove: issuedAbove)
-            if differences != cell.differences.filter({ $0.field != "issued" }) || unexplained != cell.unexplained {
+            let setAside = own(cell).map(\.setAside)
+            let differences = compare(cell, options: options, setAside: setAside, issuedAbove: issuedAbove)
+            if differences != cell.differences || (!differences.isEmpty) != cell.unexplained {
                 fail("\(field).differences", "\(cell.scope)'s differences are not those of its paper and electronic counts")
             }
         }
 
         for (index, region) in paper.regions.enumerated() {
             let paperOnly = paper.protocols.filter { $0.mode == .paperOnly && $0.region == region.region }
-            let extra = RecordedPaper.Count(ballots: paperOnly.reduce(0) { $0 + $1.found }, votes: votes(of: paperOnly, options))
+            let extra = RecordedPaper.Count(ballots: paperOnly.reduce(0) { $0 + $1.found - $1.setAside }, votes: votes(of: paperOnly, options))
             let device = electronic["region/\(region.region)"]
             let reported = device.map { RecordedPaper.Count(ballots: $0.ballots + extra.ballots, votes: $0.votes.merging(extra.votes, uniquingKeysWith: +)) }
             if region.paperOnly != extra || region.electronic != device || region.reported != reported {
@@ -99,7 +101,7 @@ enum PaperVerification {
         }
         if p.stationary + p.mobile != p.found { return "found \(p.found) is not stationary + mobile" }
         if p.issued + p.unused + p.spoiled != p.received { return "received \(p.received) is not issued + unused + spoiled" }
-        if p.votes.values.reduce(p.invalid, +) != p.found { return "votes + invalid is not found \(p.found)" }
+        if p.setAside < 0 || p.votes.values.reduce(p.invalid + p.setAside, +) != p.found { return "votes + invalid + set_aside is not found \(p.found)" }
         return nil
     }
 
@@ -107,22 +109,23 @@ enum PaperVerification {
         Dictionary(uniqueKeysWithValues: options.map { option in (option, protocols.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
     }
 
-    /// The differences between a cell's paper and electronic counts, and whether its superseded
-    /// ballots fail to explain them (each paper count may exceed the electronic by 0...superseded).
-    static func compare(_ cell: RecordedPaper.Cell, options: [String], issuedAbove: RecordedPaper.Difference?) -> ([RecordedPaper.Difference], Bool) {
-        guard let paper = cell.paper else { return ([.init(field: "protocol", paper: nil, electronic: cell.electronic?.ballots)], true) }
+    /// The differences between a cell's paper and electronic counts, in the order the record lists
+    /// them: ballots, each option, envelopes set aside against superseded ballots (when the cell's
+    /// protocol is published), and more found than issued.
+    static func compare(_ cell: RecordedPaper.Cell, options: [String], setAside: Int?, issuedAbove: RecordedPaper.Difference?) -> [RecordedPaper.Difference] {
+        guard let paper = cell.paper else { return [.init(field: "protocol", paper: nil, electronic: cell.electronic?.ballots)] }
         var differences = [RecordedPaper.Difference]()
-        var unexplained = issuedAbove != nil
-        guard let device = cell.electronic else { return (differences, unexplained) }
-        let allowed = 0...cell.superseded
-        if paper.ballots != device.ballots {
-            differences.append(.init(field: "ballots", paper: paper.ballots, electronic: device.ballots))
-            unexplained = unexplained || !allowed.contains(paper.ballots - device.ballots)
+        if let device = cell.electronic {
+            if paper.ballots != device.ballots { differences.append(.init(field: "ballots", paper: paper.ballots, electronic: device.ballots)) }
+            for option in options where (paper.votes[option] ?? 0) != (device.votes[option] ?? 0) {
+                differences.append(.init(field: "votes.\(option)", paper: paper.votes[option] ?? 0, electronic: device.votes[option] ?? 0))
+            }
+            // A remainder's protocols are not published: its recorded set-aside difference is taken as written.
+            let aside = setAside.map { $0 == cell.superseded ? nil : RecordedPaper.Difference(field: "set_aside", paper: $0, electronic: cell.superseded) }
+                ?? cell.differences.first { $0.field == "set_aside" }
+            if let aside { differences.append(aside) }
         }
-        for option in options where (paper.votes[option] ?? 0) != (device.votes[option] ?? 0) {
-            differences.append(.init(field: "votes.\(option)", paper: paper.votes[option] ?? 0, electronic: device.votes[option] ?? 0))
-            unexplained = unexplained || !allowed.contains((paper.votes[option] ?? 0) - (device.votes[option] ?? 0))
-        }
-        return (differences, unexplained)
+        if let issuedAbove { differences.append(issuedAbove) }
+        return differences
     }
 }

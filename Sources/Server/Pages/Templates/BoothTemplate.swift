@@ -63,6 +63,7 @@ enum BoothTemplate {
         <p class="paper-choice" id="paper-choice"><strong>{{choiceText}}</strong></p>
         <p>{{regionName}} · {{station}}</p>
         <p class="code" id="paper-sheet">{{sheet}}</p>
+        <p>{{t.booth_paper_envelope}}: <span class="code" id="paper-envelope">{{envelope}}</span></p>
         <p class="muted no-print">{{t.booth_paper_note}}</p>
         </div>
         {{/paper}}
