@@ -26,6 +26,22 @@ struct AlphaTests {
         #expect(size > 40 && size < 200, "ALPHA sample size at 10% for 600/400: \(size) (BRAVO's ASN is 119)")
     }
 
+    @Test func roundDriverWithoutReplacement() throws {
+        let first = try AuditRounds.ballotPollingWithoutReplacement(contest: contest, riskLimit: alpha, votes: [], roundsCompleted: 0)
+        #expect(first.next == .sample(size: 116), "ALPHA round 1 for 600/400 at 10%")
+        let done = try AuditRounds.ballotPollingWithoutReplacement(contest: contest, riskLimit: alpha, votes: interleaved, roundsCompleted: 1)
+        #expect(done.next == .stop && done.riskLimitMet, "72/47 interleaved stops: risk \(done.measuredRisk)")
+        // A tie, alternating (a run of 55 Yes first would itself meet the limit: the order counts).
+        let weak: [String?] = (0..<110).map { $0 % 2 == 0 ? "Yes" : "No" }
+        let patient = try EscalationPolicy(fullCountShare: 1)
+        let second = try AuditRounds.ballotPollingWithoutReplacement(contest: contest, riskLimit: alpha, votes: weak, roundsCompleted: 1, policy: patient)
+        guard case .sample(let size) = second.next else {
+            Issue.record("expected a second round, got \(second.next)")
+            return
+        }
+        #expect(size > 116, "a tied first round asks for more: \(size)")
+    }
+
     @Test func aFullCountThatConfirmsTheOutcomeHasRiskZero() throws {
         let all: [String?] = Array(repeating: "Yes", count: 600) + Array(repeating: "No", count: 400)
         #expect(try Alpha.risk(contest: contest, votes: all) == 0)

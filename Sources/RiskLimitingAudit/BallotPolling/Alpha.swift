@@ -65,32 +65,11 @@ public enum Alpha {
 
     /// The measured risk after each draw: element k is the risk after `votes[0...k]`.
     public static func risks(of a: Assertion, votes: [String?], parameters: Parameters = .standard) -> [Double] {
-        let n = Double(a.ballotsCast)
-        let u = upperBound(a)
-        let eta0 = reportedMean(a)
-        let d = parameters.priorWeight
-        let c = parameters.lowerBoundOffset ?? max(0, (eta0 - 0.5) / 2)
-        var sum = 0.0
-        var t = 1.0, best = 1.0
-        var out = [Double]()
-        out.reserveCapacity(votes.count)
-        for (index, vote) in votes.enumerated() {
-            let j = Double(index + 1)
-            let mu = (n / 2 - sum) / (n - j + 1)
-            let x = assorter(a, vote: vote)
-            sum += x
-            if mu < 0 || best.isInfinite {
-                best = .infinity
-            } else if mu < u {
-                let shrunk = (d * eta0 + sum - x) / (d + j - 1)
-                let eta = min(u * (1 - Double.ulpOfOne), max(shrunk, mu + c / (d + j - 1).squareRoot()))
-                t *= mu == 0 ? (x > 0 ? .infinity : 1) : (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
-                best = max(best, t)
-            }
-            // μ_j ≥ u: the null can no longer be rejected; T stays where it was.
-            out.append(min(1, 1 / best))
+        var walk = Walk(a, parameters)
+        return votes.map { vote in
+            walk.step(assorter(a, vote: vote))
+            return walk.risk
         }
-        return out
     }
 
     /// The contest's measured risk: the largest over its assertions.
@@ -101,45 +80,74 @@ public enum Alpha {
         return try contest.assertions().map { risk(of: $0, votes: votes, parameters: parameters) }.max()!
     }
 
-    /// The sample size at which the risk limit is met if the audited ballots follow the reported
-    /// shares exactly, interleaved as evenly as possible (a deterministic stand-in for the
-    /// expected size; SHANGRLA simulates instead). `nil` if no sample of up to the ballots cast
-    /// (at most `maximumSimulatedSample`) meets it.
-    public static func sampleSize(of a: Assertion, riskLimit: RiskLimit, parameters: Parameters = .standard) -> Int? {
+    /// The test supermartingale's state after j draws.
+    struct Walk {
+        let n: Double, u: Double, eta0: Double, d: Double, c: Double
+        var j = 0.0, sum = 0.0, t = 1.0, best = 1.0
+
+        init(_ a: Assertion, _ parameters: Parameters) {
+            n = Double(a.ballotsCast)
+            u = Alpha.upperBound(a)
+            eta0 = Alpha.reportedMean(a)
+            d = parameters.priorWeight
+            c = parameters.lowerBoundOffset ?? max(0, (eta0 - 0.5) / 2)
+        }
+
+        var risk: Double { min(1, 1 / best) }
+        /// μ ≥ u before the next draw: no further draw can lower the risk.
+        var stuck: Bool { j < n && (n / 2 - sum) / (n - j) >= u }
+
+        mutating func step(_ x: Double) {
+            j += 1
+            let mu = (n / 2 - sum) / (n - j + 1)
+            if mu < 0 || best.isInfinite {
+                best = .infinity
+            } else if mu < u {
+                let eta = min(u * (1 - Double.ulpOfOne), max((d * eta0 + sum) / (d + j - 1), mu + c / (d + j - 1).squareRoot()))
+                t *= mu == 0 ? (x > 0 ? .infinity : 1) : (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
+                best = max(best, t)
+            }
+            sum += x
+        }
+    }
+
+    /// How many more draws meet the risk limit after `votes` if the further ballots follow the
+    /// reported shares exactly, interleaved as evenly as possible (a deterministic stand-in for
+    /// the expected size; SHANGRLA simulates instead): 0 if the limit is met, `nil` if no sample
+    /// short of all the ballots (at most `maximumSimulatedSample` more) meets it.
+    public static func sampleSize(of a: Assertion, riskLimit: RiskLimit, votes: [String?] = [], parameters: Parameters = .standard) -> Int? {
+        var walk = Walk(a, parameters)
+        for vote in votes { walk.step(assorter(a, vote: vote)) }
+        if walk.risk <= riskLimit.value { return 0 }
         let n = a.ballotsCast
         let shares = [Double(a.favouredVotes), Double(a.opposedVotes), Double(n - a.favouredVotes - a.opposedVotes)].map { $0 / Double(n) }
         let values = [upperBound(a), 0, 0.5]
-        let eta0 = reportedMean(a)
-        let d = parameters.priorWeight
-        let c = parameters.lowerBoundOffset ?? max(0, (eta0 - 0.5) / 2)
-        let u = upperBound(a)
         var counts = [0.0, 0.0, 0.0]
-        var sum = 0.0, t = 1.0
-        for index in 0..<min(n, maximumSimulatedSample) {
+        let remaining = max(0, n - votes.count)
+        for index in 0..<min(remaining, maximumSimulatedSample) {
+            if walk.stuck { return nil }
             let j = Double(index + 1)
             // The category furthest behind its reported share comes next.
             let k = (0..<3).max { shares[$0] * j - counts[$0] < shares[$1] * j - counts[$1] }!
             counts[k] += 1
-            let x = values[k]
-            let mu = (Double(n) / 2 - sum) / (Double(n) - j + 1)
-            if mu < 0 { return index + 1 }
-            if mu >= u { return nil }
-            let eta = min(u * (1 - Double.ulpOfOne), max((d * eta0 + sum) / (d + j - 1), mu + c / (d + j - 1).squareRoot()))
-            t *= mu == 0 ? 1 : (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
-            if 1 / t <= riskLimit.value { return index + 1 }
-            sum += x
+            walk.step(values[k])
+            if walk.risk <= riskLimit.value { return index + 1 }
         }
         return nil
     }
 
-    /// The longest sample `sampleSize` walks through before giving up (`nil`).
+    /// The longest continuation `sampleSize` walks through before giving up (`nil`).
     public static let maximumSimulatedSample = 1_000_000
 
-    /// The contest's sample size: the largest over its assertions, the ballots cast if one of them
-    /// cannot be met short of a full count.
-    /// - Throws: `AuditError.notAuditable` for a tie.
-    public static func sampleSize(contest: Contest, riskLimit: RiskLimit, parameters: Parameters = .standard) throws -> Int {
-        try contest.assertions().map { sampleSize(of: $0, riskLimit: riskLimit, parameters: parameters) ?? contest.ballotsCast }.max()!
+    /// The contest's next sample size after `votes`: the largest over its assertions, all the
+    /// ballots not yet drawn if one of them cannot be met short of a full count.
+    /// - Throws: `AuditError.notAuditable` for a tie; `.invalidInput` for bad votes.
+    public static func sampleSize(contest: Contest, riskLimit: RiskLimit, votes: [String?] = [], parameters: Parameters = .standard) throws -> Int {
+        try check(votes, contest)
+        let remaining = contest.ballotsCast - votes.count
+        return try contest.assertions().map {
+            sampleSize(of: $0, riskLimit: riskLimit, votes: votes, parameters: parameters) ?? remaining
+        }.max()!
     }
 
     static func check(_ votes: [String?], _ contest: Contest) throws {

@@ -75,6 +75,31 @@ public enum AuditRounds {
         }
     }
 
+    /// A ballot-polling audit without replacement (ALPHA) after `roundsCompleted` rounds whose
+    /// audited ballots, in draw order, read `votes` (`nil` for blank or invalid).
+    /// - Throws: as `Alpha.risk(contest:votes:)`, and for a negative `roundsCompleted`.
+    public static func ballotPollingWithoutReplacement(
+        contest: Contest, riskLimit: RiskLimit, votes: [String?], roundsCompleted: Int,
+        policy: EscalationPolicy = .standard, parameters: Alpha.Parameters = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        try Alpha.check(votes, contest)
+        guard contest.reportedOutcome != .tied else {
+            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+        }
+        if votes.count == contest.ballotsCast {
+            // Every ballot is counted: the count itself is the result.
+            return RoundDecision(measuredRisk: try Alpha.risk(contest: contest, votes: votes, parameters: parameters), riskLimitMet: false, next: .fullHandCount)
+        }
+        let risk = try Alpha.risk(contest: contest, votes: votes, parameters: parameters)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: votes.count, population: contest.ballotsCast
+        ) {
+            try Alpha.sampleSize(contest: contest, riskLimit: riskLimit, votes: votes, parameters: parameters)
+        }
+    }
+
     /// A batch-comparison (MACRO) audit after `roundsCompleted` rounds: `draws` are the batches
     /// drawn so far in order (with repeats), `audited` their hand counts by batch name.
     /// - Throws: as `Macro.risk`, and for a negative `roundsCompleted`.
