@@ -108,8 +108,8 @@ struct BadInputTests {
         #expect(field { _ = try BatchResults(contest: c, batches: [BatchTally(batch: "s1", ballots: 110, votes: [60])]) } == "batches[0].votes")
         let results = try BatchResults(contest: c, batches: [BatchTally(batch: "s1", ballots: 60, votes: [40, 20]), BatchTally(batch: "s2", ballots: 50, votes: [20, 20])])
         #expect(field { _ = try Macro.risk(results, draws: ["s3"], audited: [:]) } == "draws[0]")
-        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: [:]) } == "audited[s1]")
-        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: ["s1": BatchTally(batch: "s1", ballots: 5, votes: [40, 20])]) } == "audited[s1].ballots")
+        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: [:]) } == "audited[s1][c]")
+        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: ["s1": BatchTally(batch: "s1", ballots: 5, votes: [40, 20])]) } == "audited[s1][c].ballots")
     }
 
     /// Random contests, tallies and draws from a fixed seed: every call returns or throws

@@ -107,17 +107,30 @@ public enum AuditRounds {
         results: BatchResults, riskLimit: RiskLimit, draws: [String], audited: [String: BatchTally],
         roundsCompleted: Int, policy: EscalationPolicy = .standard
     ) throws -> RoundDecision {
-        try checkRounds(roundsCompleted)
         guard results.contest.reportedOutcome != .tied else {
+            try checkRounds(roundsCompleted)
             return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
         }
-        let risk = try Macro.risk(results, draws: draws, audited: audited)
-        let batches = try Macro.errorBounds(results).filter { $0 > 0 }.count
+        let name = results.contest.name
+        return try batchComparison(
+            audit: MacroAudit(contests: [results]), riskLimit: riskLimit, draws: draws,
+            audited: audited.mapValues { [name: $0] }, roundsCompleted: roundsCompleted, policy: policy)
+    }
+
+    /// A batch-comparison audit of several contests together (MACRO across contests):
+    /// `audited[batch][contest]` are the hand counts of the drawn batches.
+    /// - Throws: as `MacroAudit.risk`, and for a negative `roundsCompleted`.
+    public static func batchComparison(
+        audit: MacroAudit, riskLimit: RiskLimit, draws: [String], audited: [String: [String: BatchTally]],
+        roundsCompleted: Int, policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        let risk = try audit.risk(draws: draws, audited: audited)
         return try decide(
             risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
-            sampled: draws.count, population: batches
+            sampled: draws.count, population: audit.drawableBatches
         ) {
-            try Macro.roundSize(results, riskLimit: riskLimit, risk: risk)
+            try audit.roundSize(riskLimit: riskLimit, risk: risk)
         }
     }
 
