@@ -174,3 +174,30 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Decoding checks what the initializers check")
+struct DecodingTests {
+    func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(json.utf8))
+    }
+
+    @Test func decodedValuesAreChecked() throws {
+        #expect(throws: AuditError.invalidInput(field: "batches[0].ballots", reason: "-1 is negative")) {
+            try decode(BallotManifest.self, #"{"batches":[{"name":"s1","ballots":-1}]}"#)
+        }
+        #expect(throws: AuditError.self) { try decode(EscalationPolicy.self, #"{"completionProbability":2,"maximumRounds":3,"fullCountShare":0.5}"#) }
+        #expect(throws: AuditError.self) { try decode(Alpha.Parameters.self, #"{"priorWeight":-5}"#) }
+        #expect(throws: AuditError.self) { try decode(SampleTally.self, #"{"votes":{"Yes":-1},"ballots":3}"#) }
+        #expect(throws: AuditError.self) { try decode(Discrepancies.self, #"{"ballots":1,"oneVoteOver":5,"twoVoteOver":0,"oneVoteUnder":0,"twoVoteUnder":0}"#) }
+        let assertion = try Contest(name: "Q", votes: ["Yes": 600, "No": 400], ballotsCast: 1000).assertions()[0]
+        #expect(try decode(Assertion.self, String(decoding: JSONEncoder().encode(assertion), as: UTF8.self)) == assertion)
+        #expect(throws: AuditError.self) {
+            try decode(Assertion.self, #"{"id":"x","favoured":["a"],"opposed":["b"],"favouredVotes":9223372036854775807,"opposedVotes":0,"nullNumerator":1,"nullDenominator":2,"ballotsCast":1}"#)
+        }
+        #expect(throws: AuditError.self) {
+            try decode(Assertion.self, #"{"id":"x","favoured":["a"],"opposed":["b"],"favouredVotes":4,"opposedVotes":6,"nullNumerator":1,"nullDenominator":2,"ballotsCast":10}"#)
+        }
+        let policy = try EscalationPolicy(completionProbability: 0.8, maximumRounds: 2, fullCountShare: 0.3)
+        #expect(try JSONDecoder().decode(EscalationPolicy.self, from: JSONEncoder().encode(policy)) == policy)
+    }
+}

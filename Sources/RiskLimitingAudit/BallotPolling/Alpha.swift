@@ -38,6 +38,16 @@ public enum Alpha {
 
         /// d = 100, c = (η₀ − 1/2)/2.
         public static let standard = try! Parameters()
+
+        private enum CodingKeys: String, CodingKey { case priorWeight, lowerBoundOffset }
+
+        /// Decodes settings and checks them as `init` does.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(
+                priorWeight: try c.decode(Double.self, forKey: .priorWeight),
+                lowerBoundOffset: try c.decodeIfPresent(Double.self, forKey: .lowerBoundOffset))
+        }
     }
 
     /// The assorter's value for one audited ballot: `vote` is the option read on it, `nil` for

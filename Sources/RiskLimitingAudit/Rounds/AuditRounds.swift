@@ -49,6 +49,17 @@ public struct EscalationPolicy: Sendable, Codable, Hashable {
 
     /// 90% completion per round, at most three rounds, a full count before the sample passes half the ballots.
     public static let standard = try! EscalationPolicy()
+
+    private enum CodingKeys: String, CodingKey { case completionProbability, maximumRounds, fullCountShare }
+
+    /// Decodes a policy and checks it as `init` does.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            completionProbability: try c.decode(Double.self, forKey: .completionProbability),
+            maximumRounds: try c.decode(Int.self, forKey: .maximumRounds),
+            fullCountShare: try c.decode(Double.self, forKey: .fullCountShare))
+    }
 }
 
 /// The round driver: from the contest, the risk limit and the audited results so far, the
