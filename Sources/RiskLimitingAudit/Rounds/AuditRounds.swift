@@ -166,6 +166,29 @@ public enum AuditRounds {
         }
     }
 
+    /// A ballot-comparison audit after `roundsCompleted` rounds, from the compared ballots
+    /// themselves: the risk from each ballot's overstatement of every assertion
+    /// (`SuperSimple.risk(contest:ballots:)`), the next size from their counts for the closest one.
+    /// - Throws: as `SuperSimple.risk(contest:ballots:)`, and for a negative `roundsCompleted`.
+    public static func ballotComparison(
+        contest: Contest, riskLimit: RiskLimit, ballots: [ComparedBallot], roundsCompleted: Int,
+        policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        guard contest.reportedOutcome != .tied else {
+            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+        }
+        let risk = try SuperSimple.risk(contest: contest, ballots: ballots)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: ballots.count, population: contest.ballotsCast
+        ) {
+            let counts = try SuperSimple.discrepancies(contest: contest, ballots: ballots)
+            // The counts may say the limit is met where the ballot-by-ballot risk does not: ask for one more.
+            return max(1, try SuperSimple.sampleSize(contest: contest, riskLimit: riskLimit, discrepancies: counts))
+        }
+    }
+
     /// The outcome a full hand count gives, which replaces the reported one.
     /// - Throws: as `Contest.init`, naming the hand count's bad field.
     public static func handCountOutcome(contest: Contest, votes: [Int], ballots: Int) throws -> Outcome {
