@@ -75,7 +75,7 @@ public enum AuditRounds {
         try checkRounds(roundsCompleted)
         try tally.check(against: contest)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let risk = try Bravo.risk(contest: contest, tally: tally)
         return try decide(
@@ -96,7 +96,7 @@ public enum AuditRounds {
         try checkRounds(roundsCompleted)
         try Alpha.check(votes, contest)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         if votes.count == contest.ballotsCast {
             // Every ballot is counted: the count itself is the result.
@@ -120,7 +120,7 @@ public enum AuditRounds {
     ) throws -> RoundDecision {
         guard results.contest.reportedOutcome != .tied else {
             try checkRounds(roundsCompleted)
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let name = results.contest.name
         return try batchComparison(
@@ -154,7 +154,7 @@ public enum AuditRounds {
     ) throws -> RoundDecision {
         try checkRounds(roundsCompleted)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let mu = try contest.dilutedMargin()
         let risk = try SuperSimple.risk(dilutedMargin: mu, discrepancies: discrepancies)
@@ -176,7 +176,7 @@ public enum AuditRounds {
     ) throws -> RoundDecision {
         try checkRounds(roundsCompleted)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let risk = try SuperSimple.risk(contest: contest, ballots: ballots)
         return try decide(
@@ -195,6 +195,9 @@ public enum AuditRounds {
         try Contest(name: contest.name, options: contest.options, votes: votes, ballotsCast: ballots,
                     qualifiedMajority: contest.qualifiedMajority).reportedOutcome
     }
+
+    /// A tie cannot be confirmed by sampling: straight to a full hand count.
+    private static let tied = RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
 
     private static func checkRounds(_ rounds: Int) throws {
         guard rounds >= 0 else { throw AuditError.invalidInput(field: "roundsCompleted", reason: "\(rounds) is negative") }
