@@ -77,6 +77,7 @@ public enum Bravo {
         let (plus, minus) = steps(a)
         let threshold = -log(riskLimit.value) - logStatistic(a, favoured: f, opposed: o)
         guard threshold > 0 else { return 1 }
+        guard size > 0, a.opposedVotes > 0 else { return size > 0 ? 1 : 0 }
         let pwr = Double(a.favouredVotes + a.opposedVotes) / Double(a.ballotsCast)
         let s = a.reportedShare
         let n = Double(size) * pwr
