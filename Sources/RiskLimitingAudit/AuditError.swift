@@ -6,6 +6,7 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// only a full hand count can settle it.
     case notAuditable(reason: String)
 
+    /// The error as one line naming the field.
     public var description: String {
         switch self {
         case .invalidInput(let field, let reason): "invalid \(field): \(reason)"
@@ -28,10 +29,12 @@ public struct RiskLimit: Sendable, Codable, Hashable {
         self.value = value
     }
 
+    /// Decodes a bare number and checks it as `init(_:)` does.
     public init(from decoder: any Decoder) throws {
         try self.init(try decoder.singleValueContainer().decode(Double.self))
     }
 
+    /// Encodes the bare number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(value)

@@ -7,8 +7,9 @@
 // - `BallotSampler` draws ballots from a `BallotManifest` with SHA-256 tickets (Rivest's consistent
 //   sampler, as Arlo uses it); `BatchSampler` draws batches with probability proportional to their
 //   error bound (PPEB), with replacement.
-// - `Bravo` (ballot polling), `Macro` (batch comparison) and `SuperSimple` (ballot comparison)
-//   measure risk and estimate sample sizes.
+// - `Bravo` (ballot polling with replacement), `Alpha` (ballot polling without replacement),
+//   `Macro` (batch comparison) and `SuperSimple` (ballot comparison) measure risk and estimate
+//   sample sizes.
 // - `AuditRounds` is the round driver: the measured risk, whether to stop, and the next round's
 //   size, ending in a full hand count when the risk limit is not met.
 //

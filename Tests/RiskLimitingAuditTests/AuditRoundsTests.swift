@@ -58,4 +58,14 @@ struct AuditRoundsTests {
             contest: c, riskLimit: alpha, discrepancies: Discrepancies(ballots: 27, oneVoteOver: 1), roundsCompleted: 1)
         #expect(oneOver.next == .sample(size: 11), "one one-vote overstatement: 38 in all")
     }
+
+    @Test func ballotComparisonFromComparedBallots() throws {
+        let c = try Contest(name: "Contest A", votes: ["winner": 60000, "loser": 40000], ballotsCast: 100000)
+        var ballots = Array(repeating: ComparedBallot(reported: "winner", audited: "winner"), count: 27)
+        let clean = try AuditRounds.ballotComparison(contest: c, riskLimit: alpha, ballots: ballots, roundsCompleted: 1)
+        #expect(clean.next == .stop)
+        ballots[3] = ComparedBallot(reported: "winner", audited: nil)
+        let oneOver = try AuditRounds.ballotComparison(contest: c, riskLimit: alpha, ballots: ballots, roundsCompleted: 1)
+        #expect(oneOver.next == .sample(size: 11), "one one-vote overstatement: 38 in all, as Arlo")
+    }
 }

@@ -108,48 +108,35 @@ struct BadInputTests {
         #expect(field { _ = try BatchResults(contest: c, batches: [BatchTally(batch: "s1", ballots: 110, votes: [60])]) } == "batches[0].votes")
         let results = try BatchResults(contest: c, batches: [BatchTally(batch: "s1", ballots: 60, votes: [40, 20]), BatchTally(batch: "s2", ballots: 50, votes: [20, 20])])
         #expect(field { _ = try Macro.risk(results, draws: ["s3"], audited: [:]) } == "draws[0]")
-        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: [:]) } == "audited[s1]")
-        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: ["s1": BatchTally(batch: "s1", ballots: 5, votes: [40, 20])]) } == "audited[s1].ballots")
+        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: [:]) } == "audited[s1][c]")
+        #expect(field { _ = try Macro.risk(results, draws: ["s1"], audited: ["s1": BatchTally(batch: "s1", ballots: 5, votes: [40, 20])]) } == "audited[s1][c].ballots")
     }
 
-    /// Random contests, tallies and draws from a fixed seed: every call returns or throws
+    /// 500 rounds of random contests, tallies and draws from a fixed seed: every call returns or throws
     /// `AuditError`, never traps.
     @Test func fuzzedInputsNeverCrash() {
         var random = SplitMix(seed: 0x5EED)
+        // Half the rounds are hostile (one count in six out of bounds); the other half are
+        // plausible, so the later calls are reached too.
+        var hostile = false
         func count() -> Int {
-            switch random.next() % 8 {
-            case 0: return -Int(random.next() % 1000)
+            guard hostile, random.next() % 6 == 0 else { return Int(random.next() % 2000) }
+            switch random.next() % 4 {
+            case 0: return -Int(random.next() % 1000) - 1
             case 1: return Int.max - Int(random.next() % 3)
             case 2: return Int.min
-            case 3: return 0
-            default: return Int(random.next() % 2000)
+            default: return 0
             }
         }
         func double() -> Double {
-            [0.1, 0, 1, -0.5, 2, .nan, .infinity, 0.9999, 1e-300, 0.05][Int(random.next() % 10)]
+            hostile
+                ? [0.1, 0, 1, -0.5, 2, .nan, .infinity, 0.9999, 1e-300, 0.05][Int(random.next() % 10)]
+                : [0.1, 0.05, 0.25, 0.01, 0.5, 0.9][Int(random.next() % 6)]
         }
         var thrown = 0, returned = 0
-        for _ in 0..<2_000 {
-            let options = (0..<Int(random.next() % 4)).map { "o\($0)" }
+        func attempt(_ body: () throws -> Void) {
             do {
-                let votes = options.map { _ in count() }
-                let rule = random.next() % 3 == 0
-                    ? try QualifiedMajority(option: "o0", numerator: count() % 5, denominator: count() % 7, inclusive: random.next() % 2 == 0) : nil
-                let contest = try Contest(name: "fuzz", options: options, votes: votes, ballotsCast: count(), qualifiedMajority: rule)
-                let alpha = try RiskLimit(double())
-                let tally = try SampleTally(votes: Dictionary(uniqueKeysWithValues: options.map { ($0, count()) }), ballots: count())
-                _ = try Bravo.risk(contest: contest, tally: tally)
-                _ = try Bravo.averageSampleNumber(contest: contest, riskLimit: alpha, tally: tally)
-                _ = try Bravo.roundSize(contest: contest, riskLimit: alpha, tally: tally, completion: double())
-                _ = try SuperSimple.sampleSize(contest: contest, riskLimit: alpha, discrepancies: Discrepancies(ballots: count(), oneVoteOver: count()))
-                let half = contest.votes.map { $0 / 2 }
-                let results = try BatchResults(contest: contest, batches: [
-                    BatchTally(batch: "a", ballots: contest.ballotsCast / 2, votes: half),
-                    BatchTally(batch: "b", ballots: contest.ballotsCast - contest.ballotsCast / 2, votes: zip(contest.votes, half).map { $0 - $1 }),
-                ])
-                let audited = ["a": BatchTally(batch: "a", ballots: count(), votes: options.map { _ in count() })]
-                _ = try Macro.risk(results, draws: ["a", "b"], audited: audited)
-                _ = try AuditRounds.ballotPolling(contest: contest, riskLimit: alpha, tally: tally, roundsCompleted: count())
+                try body()
                 returned += 1
             } catch is AuditError {
                 thrown += 1
@@ -157,13 +144,59 @@ struct BadInputTests {
                 Issue.record("unexpected error \(error)")
             }
         }
-        #expect(thrown + returned == 2_000)
-        #expect(thrown > 0)
+        for _ in 0..<500 {
+            hostile = random.next() % 2 == 0
+            let options = (0..<Int(hostile ? random.next() % 4 : 2 + random.next() % 3)).map { "o\($0)" }
+            let votes = options.map { _ in count() }
+            let cast = hostile ? count() : votes.reduce(0, +) + count()
+            var built: (Contest, RiskLimit, SampleTally)?
+            attempt {
+                let rule = random.next() % 3 == 0
+                    ? try QualifiedMajority(option: "o0", numerator: 1 + count() % 5, denominator: 6 + count() % 7, inclusive: random.next() % 2 == 0) : nil
+                let contest = try Contest(name: "fuzz", options: options, votes: votes, ballotsCast: cast, qualifiedMajority: rule)
+                let sampled = Dictionary(uniqueKeysWithValues: options.map { ($0, count() % 200) })
+                let tally = try SampleTally(votes: sampled, ballots: hostile ? count() : sampled.values.reduce(0, +) + count() % 20)
+                built = (contest, try RiskLimit(double()), tally)
+            }
+            guard let (contest, alpha, tally) = built else { continue }
+            attempt { _ = try Bravo.risk(contest: contest, tally: tally) }
+            attempt { _ = try Bravo.averageSampleNumber(contest: contest, riskLimit: alpha, tally: tally) }
+            attempt { _ = try Bravo.roundSize(contest: contest, riskLimit: alpha, tally: tally, completion: double()) }
+            attempt { _ = try AuditRounds.ballotPolling(contest: contest, riskLimit: alpha, tally: tally, roundsCompleted: count() % 5) }
+            attempt {
+                _ = try SuperSimple.sampleSize(contest: contest, riskLimit: alpha, discrepancies: Discrepancies(ballots: count(), oneVoteOver: count() % 3))
+            }
+            let read: [String?] = (0..<Int(random.next() % 50)).map { _ in
+                random.next() % 5 == 0 ? nil : (random.next() % 7 == 0 ? "stray" : options.randomElement(using: &random))
+            }
+            attempt { _ = try Alpha.risk(contest: contest, votes: read) }
+            attempt { _ = try AuditRounds.ballotPollingWithoutReplacement(contest: contest, riskLimit: alpha, votes: read, roundsCompleted: count() % 5) }
+            let half = contest.votes.map { $0 / 2 }
+            attempt {
+                let results = try BatchResults(contest: contest, batches: [
+                    BatchTally(batch: "a", ballots: contest.ballotsCast / 2, votes: half),
+                    BatchTally(batch: "b", ballots: contest.ballotsCast - contest.ballotsCast / 2, votes: zip(contest.votes, half).map { $0 - $1 }),
+                ])
+                let audited = [
+                    "a": BatchTally(batch: "a", ballots: contest.ballotsCast / 2, votes: half.map { max(0, $0 - count() % 3) }),
+                    "b": results.batches[1],
+                ]
+                _ = try Macro.risk(results, draws: ["a", "b", "a"], audited: audited)
+                let audit = try MacroAudit(contests: [results])
+                _ = try audit.roundSize(riskLimit: alpha, risk: double())
+                _ = try BatchSampler(seed: "fuzz", audit: audit).draw(count: count() % 100, alreadyDrawn: count())
+            }
+            attempt {
+                let manifest = try BallotManifest(batches: [.init(name: "a", ballots: count() % 300), .init(name: "b", ballots: count() % 300)])
+                _ = try BallotSampler(seed: "fuzz", manifest: manifest, withReplacement: random.next() % 2 == 0).draw(count: count() % 100, alreadyDrawn: count() % 300)
+            }
+        }
+        #expect(thrown > 300 && returned > 1_000, "both paths taken: \(returned) returned, \(thrown) thrown")
     }
 }
 
 /// SplitMix64, for the fuzz test's reproducible inputs.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -172,5 +205,32 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Decoding checks what the initializers check")
+struct DecodingTests {
+    func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(json.utf8))
+    }
+
+    @Test func decodedValuesAreChecked() throws {
+        #expect(throws: AuditError.invalidInput(field: "batches[0].ballots", reason: "-1 is negative")) {
+            try decode(BallotManifest.self, #"{"batches":[{"name":"s1","ballots":-1}]}"#)
+        }
+        #expect(throws: AuditError.self) { try decode(EscalationPolicy.self, #"{"completionProbability":2,"maximumRounds":3,"fullCountShare":0.5}"#) }
+        #expect(throws: AuditError.self) { try decode(Alpha.Parameters.self, #"{"priorWeight":-5}"#) }
+        #expect(throws: AuditError.self) { try decode(SampleTally.self, #"{"votes":{"Yes":-1},"ballots":3}"#) }
+        #expect(throws: AuditError.self) { try decode(Discrepancies.self, #"{"ballots":1,"oneVoteOver":5,"twoVoteOver":0,"oneVoteUnder":0,"twoVoteUnder":0}"#) }
+        let assertion = try Contest(name: "Q", votes: ["Yes": 600, "No": 400], ballotsCast: 1000).assertions()[0]
+        #expect(try decode(Assertion.self, String(decoding: JSONEncoder().encode(assertion), as: UTF8.self)) == assertion)
+        #expect(throws: AuditError.self) {
+            try decode(Assertion.self, #"{"id":"x","favoured":["a"],"opposed":["b"],"favouredVotes":9223372036854775807,"opposedVotes":0,"nullNumerator":1,"nullDenominator":2,"ballotsCast":1}"#)
+        }
+        #expect(throws: AuditError.self) {
+            try decode(Assertion.self, #"{"id":"x","favoured":["a"],"opposed":["b"],"favouredVotes":4,"opposedVotes":6,"nullNumerator":1,"nullDenominator":2,"ballotsCast":10}"#)
+        }
+        let policy = try EscalationPolicy(completionProbability: 0.8, maximumRounds: 2, fullCountShare: 0.3)
+        #expect(try JSONDecoder().decode(EscalationPolicy.self, from: JSONEncoder().encode(policy)) == policy)
     }
 }

@@ -126,3 +126,41 @@ struct MacroTests {
         #expect(decision.next == .fullHandCount, "test_tied_contest: full hand count")
     }
 }
+
+@Suite("MACRO across contests")
+struct MacroAcrossContestsTests {
+    let alpha = try! RiskLimit(0.25)
+
+    @Test func oneContestIsMacro() throws {
+        let a = MacroTests.results("Contest A")
+        let audit = try MacroAudit(contests: [a])
+        #expect(audit.errorBounds == (try Macro.errorBounds(a)))
+        #expect(try audit.roundSize(riskLimit: alpha) == 30)
+    }
+
+    /// Contests A and B in the same batches: u_p is the larger of the two, so U and the first
+    /// round are at least each contest's own.
+    @Test func boundsAreTheMaximumAcrossContests() throws {
+        let a = MacroTests.results("Contest A"), b = MacroTests.results("Contest B")
+        let audit = try MacroAudit(contests: [a, b])
+        #expect(audit.batches.count == 400, "B's batches are among A's")
+        let bA = try Macro.errorBounds(a)
+        for (k, batch) in audit.batches.enumerated() {
+            let fromB = b.batches.firstIndex { $0.batch == batch }.map { try! Macro.errorBounds(b)[$0] } ?? 0
+            #expect(audit.errorBounds[k] == max(bA[k], fromB), "u_p of \(batch)")
+        }
+        let size = try audit.roundSize(riskLimit: alpha)
+        #expect(size >= 30 && size >= 16, "first round across A and B: \(size)")
+        // An error in B alone taints the batch for the joint audit.
+        let drawn = "Batch 0"
+        let counts = ["Contest A": a.tally(of: drawn)!, "Contest B": BatchTally(batch: drawn, ballots: 400, votes: [180, 180])]
+        let risk = try audit.risk(draws: [drawn], audited: [drawn: counts])
+        let clean = try audit.risk(draws: [drawn], audited: [drawn: ["Contest A": a.tally(of: drawn)!, "Contest B": b.tally(of: drawn)!]])
+        #expect(risk > clean, "B's overstatement raises the joint risk")
+        #expect(throws: AuditError.self, "a drawn batch needs every contest's count") {
+            try audit.risk(draws: [drawn], audited: [drawn: ["Contest A": a.tally(of: drawn)!]])
+        }
+        let draws = try BatchSampler(seed: "across contests", audit: audit).draw(count: 5)
+        #expect(draws.count == 5)
+    }
+}

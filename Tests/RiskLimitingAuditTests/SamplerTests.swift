@@ -108,6 +108,22 @@ struct SamplerKnownAnswerTests {
         #expect(Set(sample.map(\.ballot)).count == 18, "no ballot twice")
     }
 
+    /// Arlo's PPEB snapshots pick batches with NumPy (not reproduced), but their ticket numbers are
+    /// consistent_sampler's: the first for a batch key ('Jx 1', 'pct 1'), the next after the
+    /// trimmed previous one. "test_draw_macro_full_hand_tally 1" and "test_draw_macro_sample 1".
+    @Test func arloBatchTicketNumbers() {
+        let seedHash = TicketNumber.sha256Hex(arloSeed)
+        let first = ["pct 1": "0.370405751560609643", "pct 2": "0.847430249189970028", "pct 3": "0.851346057402501613", "pct 4": "0.328034953571610594"]
+        for (batch, ticket) in first {
+            #expect(TicketNumber.trim(TicketNumber.first(idText: "('Jx 1', '\(batch)')", seedHash: seedHash)) == ticket, "test_draw_macro_full_hand_tally 1, \(batch)")
+        }
+        let pct8 = TicketNumber.trim(TicketNumber.first(idText: "('Jx 1', 'pct 8')", seedHash: seedHash))
+        #expect(pct8 == "0.642074320588256264", "test_draw_macro_sample 1, draw 1 (pct 8)")
+        let again = TicketNumber.trim(TicketNumber.next(after: pct8))
+        #expect(again == "0.697435332323894639", "test_draw_macro_sample 1, draw 3 (pct 8 again)")
+        #expect(TicketNumber.trim(TicketNumber.next(after: again)) == "0.878526714305113154", "test_draw_macro_sample 1, draw 9 (pct 8 a third time)")
+    }
+
     @Test func pythonIdText() {
         #expect(BallotPosition(batch: "pct 2", position: 3).idText == "('pct 2', 3)")
     }

@@ -53,3 +53,36 @@ struct SuperSimpleTests {
         }
     }
 }
+
+@Suite("Ballot comparison, ballot by ballot")
+struct ComparedBallotTests {
+    let alpha = try! RiskLimit(0.1)
+
+    @Test func pairOverstatementsMatchTheCounts() throws {
+        let c = try Contest(name: "Contest A", votes: ["winner": 60000, "loser": 40000], ballotsCast: 100000)
+        var ballots = Array(repeating: ComparedBallot(reported: "winner", audited: "winner"), count: 27)
+        #expect(abs(try SuperSimple.risk(contest: c, ballots: ballots) - 0.06507) < 0.001, "27 clean ballots: Arlo's no-discrepancy risk")
+        ballots[0] = ComparedBallot(reported: "winner", audited: nil)
+        #expect(abs(try SuperSimple.risk(contest: c, ballots: ballots) - 0.12534) < 0.001, "one one-vote overstatement: Arlo's 0.12534")
+        #expect(try SuperSimple.discrepancies(contest: c, ballots: ballots) == Discrepancies(ballots: 27, oneVoteOver: 1))
+        ballots[0] = ComparedBallot(reported: "winner", audited: "loser")
+        #expect(try SuperSimple.risk(contest: c, ballots: ballots) == 1, "a two-vote overstatement: risk 1")
+        ballots[0] = ComparedBallot(reported: nil, audited: nil, missing: true)
+        #expect(try SuperSimple.risk(contest: c, ballots: ballots) == 1, "a missing ballot counts as two votes")
+        ballots[0] = ComparedBallot(reported: "loser", audited: "winner")
+        #expect(abs(try SuperSimple.risk(contest: c, ballots: ballots) - 0.06507) < 0.001, "understatements count as 0")
+        #expect(throws: AuditError.self) { try SuperSimple.risk(contest: c, ballots: [ComparedBallot(reported: "other", audited: nil)]) }
+    }
+
+    @Test func qualifiedMajorityOverstatements() throws {
+        let rule = try QualifiedMajority(option: "Yes", numerator: 2, denominator: 3, inclusive: true)
+        let c = try Contest(name: "Q", votes: ["Yes": 8000, "No": 2000], ballotsCast: 10000, qualifiedMajority: rule)
+        let a = try c.assertions()[0]
+        #expect(SuperSimple.overstatement(of: a, ComparedBallot(reported: "Yes", audited: nil)) == 2.0 / 3)
+        #expect(SuperSimple.overstatement(of: a, ComparedBallot(reported: nil, audited: "No")) == 4.0 / 3)
+        #expect(SuperSimple.overstatement(of: a, ComparedBallot(reported: "Yes", audited: "No")) == 2)
+        let n = try SuperSimple.sampleSize(contest: c, riskLimit: alpha)
+        let clean = Array(repeating: ComparedBallot(reported: "Yes", audited: "Yes"), count: n)
+        #expect(try SuperSimple.risk(contest: c, ballots: clean) <= alpha.value, "the estimated size of clean ballots meets the limit")
+    }
+}

@@ -39,6 +39,7 @@ public struct Discrepancies: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case ballots, oneVoteOver, twoVoteOver, oneVoteUnder, twoVoteUnder }
 
+    /// Decodes counts and checks them as `init` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

@@ -5,7 +5,7 @@ import Foundation
 /// assertion, as Arlo's `bravo.py` computes them.
 ///
 /// For an assertion with reported share s = F/(F+O) of the favoured options and null share t
-/// (1/2 for a pair, the threshold for a qualified majority; BRAVO §5 for super-majorities), every
+/// (1/2 for a pair, the threshold for a qualified majority: BRAVO's super-majority form), every
 /// audited favoured vote multiplies the test statistic T by s/t and every opposed vote by
 /// (1−s)/(1−t); other ballots leave it alone. The measured risk is min(1, 1/T); the audit may
 /// stop when it is at most the risk limit for every assertion. BRAVO assumes sampling with
@@ -77,6 +77,7 @@ public enum Bravo {
         let (plus, minus) = steps(a)
         let threshold = -log(riskLimit.value) - logStatistic(a, favoured: f, opposed: o)
         guard threshold > 0 else { return 1 }
+        guard size > 0, a.opposedVotes > 0 else { return size > 0 ? 1 : 0 }
         let pwr = Double(a.favouredVotes + a.opposedVotes) / Double(a.ballotsCast)
         let s = a.reportedShare
         let n = Double(size) * pwr

@@ -53,6 +53,7 @@ public struct SampleTally: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case votes, ballots }
 
+    /// Decodes a tally and checks it as `init(votes:ballots:)` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(votes: try c.decode([String: Int].self, forKey: .votes), ballots: try c.decode(Int.self, forKey: .ballots))

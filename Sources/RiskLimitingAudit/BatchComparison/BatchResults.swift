@@ -90,6 +90,7 @@ public struct BatchResults: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case contest, batches }
 
+    /// Decodes batch results and checks them as `init` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(contest: try c.decode(Contest.self, forKey: .contest), batches: try c.decode([BatchTally].self, forKey: .batches))

@@ -60,3 +60,37 @@ public struct Assertion: Sendable, Codable, Hashable {
     /// The null hypothesis's share as a number.
     public var nullShare: Double { Double(nullNumerator) / Double(nullDenominator) }
 }
+
+extension Assertion {
+    private enum CodingKeys: String, CodingKey {
+        case id, favoured, opposed, favouredVotes, opposedVotes, nullNumerator, nullDenominator, ballotsCast
+    }
+
+    /// Decodes an assertion and checks it as `Contest.assertions()` would have made it: a share
+    /// strictly between 0 and 1 with a denominator up to 1000, counts in [0, 10^12] that fit the
+    /// ballots, and a positive margin. (A verifier should rather recompute the assertions from
+    /// the contest.)
+    /// - Throws: `AuditError.invalidInput` naming the field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let numerator = try c.decode(Int.self, forKey: .nullNumerator)
+        let denominator = try c.decode(Int.self, forKey: .nullDenominator)
+        guard denominator >= 2, denominator <= QualifiedMajority.maximumDenominator, numerator > 0, numerator < denominator else {
+            throw AuditError.invalidInput(field: "assertion.nullNumerator", reason: "\(numerator)/\(denominator) is not a share strictly between 0 and 1")
+        }
+        let favouredVotes = try c.decode(Int.self, forKey: .favouredVotes)
+        let opposedVotes = try c.decode(Int.self, forKey: .opposedVotes)
+        let ballotsCast = try c.decode(Int.self, forKey: .ballotsCast)
+        try Contest.checkCount(favouredVotes, field: "assertion.favouredVotes")
+        try Contest.checkCount(opposedVotes, field: "assertion.opposedVotes")
+        try Contest.checkCount(ballotsCast, field: "assertion.ballotsCast")
+        guard favouredVotes + opposedVotes <= ballotsCast, ballotsCast > 0 else {
+            throw AuditError.invalidInput(field: "assertion.ballotsCast", reason: "\(ballotsCast) ballots cannot carry the votes")
+        }
+        self.init(
+            id: try c.decode(String.self, forKey: .id), favoured: try c.decode([String].self, forKey: .favoured),
+            opposed: try c.decode([String].self, forKey: .opposed), favouredVotes: favouredVotes, opposedVotes: opposedVotes,
+            nullNumerator: numerator, nullDenominator: denominator, ballotsCast: ballotsCast)
+        guard margin > 0 else { throw AuditError.invalidInput(field: "assertion", reason: "the margin \(margin) is not positive") }
+    }
+}

@@ -102,6 +102,7 @@ public struct Contest: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case name, options, votes, ballotsCast, qualifiedMajority }
 
+    /// Decodes a contest and checks it as `init` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

@@ -52,6 +52,7 @@ public struct QualifiedMajority: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey { case option, numerator, denominator, inclusive }
 
+    /// Decodes a threshold and checks it as `init` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

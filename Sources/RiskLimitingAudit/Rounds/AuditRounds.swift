@@ -49,6 +49,17 @@ public struct EscalationPolicy: Sendable, Codable, Hashable {
 
     /// 90% completion per round, at most three rounds, a full count before the sample passes half the ballots.
     public static let standard = try! EscalationPolicy()
+
+    private enum CodingKeys: String, CodingKey { case completionProbability, maximumRounds, fullCountShare }
+
+    /// Decodes a policy and checks it as `init` does.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            completionProbability: try c.decode(Double.self, forKey: .completionProbability),
+            maximumRounds: try c.decode(Int.self, forKey: .maximumRounds),
+            fullCountShare: try c.decode(Double.self, forKey: .fullCountShare))
+    }
 }
 
 /// The round driver: from the contest, the risk limit and the audited results so far, the
@@ -64,7 +75,7 @@ public enum AuditRounds {
         try checkRounds(roundsCompleted)
         try tally.check(against: contest)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let risk = try Bravo.risk(contest: contest, tally: tally)
         return try decide(
@@ -75,6 +86,31 @@ public enum AuditRounds {
         }
     }
 
+    /// A ballot-polling audit without replacement (ALPHA) after `roundsCompleted` rounds whose
+    /// audited ballots, in draw order, read `votes` (`nil` for blank or invalid).
+    /// - Throws: as `Alpha.risk(contest:votes:)`, and for a negative `roundsCompleted`.
+    public static func ballotPollingWithoutReplacement(
+        contest: Contest, riskLimit: RiskLimit, votes: [String?], roundsCompleted: Int,
+        policy: EscalationPolicy = .standard, parameters: Alpha.Parameters = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        try Alpha.check(votes, contest)
+        guard contest.reportedOutcome != .tied else {
+            return tied
+        }
+        if votes.count == contest.ballotsCast {
+            // Every ballot is counted: the count itself is the result.
+            return RoundDecision(measuredRisk: try Alpha.risk(contest: contest, votes: votes, parameters: parameters), riskLimitMet: false, next: .fullHandCount)
+        }
+        let risk = try Alpha.risk(contest: contest, votes: votes, parameters: parameters)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: votes.count, population: contest.ballotsCast
+        ) {
+            try Alpha.sampleSize(contest: contest, riskLimit: riskLimit, votes: votes, parameters: parameters)
+        }
+    }
+
     /// A batch-comparison (MACRO) audit after `roundsCompleted` rounds: `draws` are the batches
     /// drawn so far in order (with repeats), `audited` their hand counts by batch name.
     /// - Throws: as `Macro.risk`, and for a negative `roundsCompleted`.
@@ -82,17 +118,30 @@ public enum AuditRounds {
         results: BatchResults, riskLimit: RiskLimit, draws: [String], audited: [String: BatchTally],
         roundsCompleted: Int, policy: EscalationPolicy = .standard
     ) throws -> RoundDecision {
-        try checkRounds(roundsCompleted)
         guard results.contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            try checkRounds(roundsCompleted)
+            return tied
         }
-        let risk = try Macro.risk(results, draws: draws, audited: audited)
-        let batches = try Macro.errorBounds(results).filter { $0 > 0 }.count
+        let name = results.contest.name
+        return try batchComparison(
+            audit: MacroAudit(contests: [results]), riskLimit: riskLimit, draws: draws,
+            audited: audited.mapValues { [name: $0] }, roundsCompleted: roundsCompleted, policy: policy)
+    }
+
+    /// A batch-comparison audit of several contests together (MACRO across contests):
+    /// `audited[batch][contest]` are the hand counts of the drawn batches.
+    /// - Throws: as `MacroAudit.risk`, and for a negative `roundsCompleted`.
+    public static func batchComparison(
+        audit: MacroAudit, riskLimit: RiskLimit, draws: [String], audited: [String: [String: BatchTally]],
+        roundsCompleted: Int, policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        let risk = try audit.risk(draws: draws, audited: audited)
         return try decide(
             risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
-            sampled: draws.count, population: batches
+            sampled: draws.count, population: audit.drawableBatches
         ) {
-            try Macro.roundSize(results, riskLimit: riskLimit, risk: risk)
+            try audit.roundSize(riskLimit: riskLimit, risk: risk)
         }
     }
 
@@ -105,7 +154,7 @@ public enum AuditRounds {
     ) throws -> RoundDecision {
         try checkRounds(roundsCompleted)
         guard contest.reportedOutcome != .tied else {
-            return RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
+            return tied
         }
         let mu = try contest.dilutedMargin()
         let risk = try SuperSimple.risk(dilutedMargin: mu, discrepancies: discrepancies)
@@ -117,12 +166,38 @@ public enum AuditRounds {
         }
     }
 
+    /// A ballot-comparison audit after `roundsCompleted` rounds, from the compared ballots
+    /// themselves: the risk from each ballot's overstatement of every assertion
+    /// (`SuperSimple.risk(contest:ballots:)`), the next size from their counts for the closest one.
+    /// - Throws: as `SuperSimple.risk(contest:ballots:)`, and for a negative `roundsCompleted`.
+    public static func ballotComparison(
+        contest: Contest, riskLimit: RiskLimit, ballots: [ComparedBallot], roundsCompleted: Int,
+        policy: EscalationPolicy = .standard
+    ) throws -> RoundDecision {
+        try checkRounds(roundsCompleted)
+        guard contest.reportedOutcome != .tied else {
+            return tied
+        }
+        let risk = try SuperSimple.risk(contest: contest, ballots: ballots)
+        return try decide(
+            risk: risk, riskLimit: riskLimit, roundsCompleted: roundsCompleted, policy: policy,
+            sampled: ballots.count, population: contest.ballotsCast
+        ) {
+            let counts = try SuperSimple.discrepancies(contest: contest, ballots: ballots)
+            // The counts may say the limit is met where the ballot-by-ballot risk does not: ask for one more.
+            return max(1, try SuperSimple.sampleSize(contest: contest, riskLimit: riskLimit, discrepancies: counts))
+        }
+    }
+
     /// The outcome a full hand count gives, which replaces the reported one.
     /// - Throws: as `Contest.init`, naming the hand count's bad field.
     public static func handCountOutcome(contest: Contest, votes: [Int], ballots: Int) throws -> Outcome {
         try Contest(name: contest.name, options: contest.options, votes: votes, ballotsCast: ballots,
                     qualifiedMajority: contest.qualifiedMajority).reportedOutcome
     }
+
+    /// A tie cannot be confirmed by sampling: straight to a full hand count.
+    private static let tied = RoundDecision(measuredRisk: 1, riskLimitMet: false, next: .fullHandCount)
 
     private static func checkRounds(_ rounds: Int) throws {
         guard rounds >= 0 else { throw AuditError.invalidInput(field: "roundsCompleted", reason: "\(rounds) is negative") }

@@ -61,11 +61,11 @@ public struct BallotManifest: Sendable, Codable, Hashable {
         }
     }
 
-    func checked(_ batch: String, field: String) throws -> Batch {
-        guard let found = batches.first(where: { $0.name == batch }) else {
-            throw AuditError.invalidInput(field: field, reason: "\"\(batch)\" is not in the manifest")
-        }
-        return found
+    private enum CodingKeys: String, CodingKey { case batches }
+
+    /// Decodes a manifest and checks it as `init(batches:)` does.
+    public init(from decoder: any Decoder) throws {
+        try self.init(batches: try decoder.container(keyedBy: CodingKeys.self).decode([Batch].self, forKey: .batches))
     }
 }
 

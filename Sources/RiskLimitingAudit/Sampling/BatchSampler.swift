@@ -17,7 +17,7 @@ public struct SampledBatch: Sendable, Codable, Hashable {
 /// - draw k (k = 1, 2, …) hashes the UTF-8 bytes of `seedHash + ",ppeb," + String(k)` with SHA-256;
 ///   x_k = (the first 8 bytes as a big-endian UInt64 >> 11) · 2⁻⁵³, a double in [0, 1);
 /// - the weights are the error bounds w_i (IEEE-754 doubles, each the quotient of two integers as
-///   `Macro.errorBounds` computes them), summed left to right in the batches' order into the
+///   `MacroAudit` computes them), summed left to right in the batches' order into the
 ///   cumulative sums C_i, and W = C_last;
 /// - the draw is the first batch with C_i > x_k · W (if rounding leaves none, the last batch with a
 ///   positive weight).
@@ -50,8 +50,14 @@ public struct BatchSampler: Sendable {
     /// A sampler over a contest's batches weighted by their MACRO error bounds.
     /// - Throws: as `init(seed:weights:)`, and `AuditError.notAuditable` for a tie.
     public init(seed: String, results: BatchResults) throws {
-        let bounds = try Macro.errorBounds(results)
-        try self.init(seed: seed, weights: zip(results.batches, bounds).map { ($0.batch, $1) })
+        try self.init(seed: seed, audit: MacroAudit(contests: [results]))
+    }
+
+    /// A sampler over the batches of contests audited together, in `audit.batches` order,
+    /// weighted by their across-contest error bounds.
+    /// - Throws: as `init(seed:weights:)`.
+    public init(seed: String, audit: MacroAudit) throws {
+        try self.init(seed: seed, weights: zip(audit.batches, audit.errorBounds).map { ($0, $1) })
     }
 
     /// Draws `alreadyDrawn + 1` … `alreadyDrawn + count`.

@@ -8,7 +8,8 @@ enum Distributions {
     }
 
     /// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation, then one Halley step on Φ, which
-    /// brings it to about 1e-15.
+    /// brings it to about 1e-15. (Forensics has the same function; this module imports nothing of
+    /// ours, so it keeps its own copy.)
     static func normalQuantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1)
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
