@@ -57,6 +57,10 @@ enum AuditVerification {
     /// Every way `contest`'s rounds differ from a replay of the audit from its seed.
     static func replay(_ contest: RecordedAudit.Contest, seed: String, method: RecordedAudit.Method, riskLimit: Double) -> [(field: String, message: String)] {
         var problems = [(field: String, message: String)]()
+        guard contest.reported.votes.values.reduce(0, +) > 0 else {
+            let empty = contest.status == .confirmed && contest.rounds.isEmpty
+            return empty ? [] : [("status", "a region without votes has nothing to audit: confirmed, with no rounds")]
+        }
         do {
             let limit = try RiskLimit(riskLimit)
             let reported = try Contest(name: contest.region, options: contest.options, votes: contest.options.map { contest.reported.votes[$0] ?? 0 },

@@ -142,6 +142,11 @@ extension ReferendumEngine {
 
     /// Records the decision after the entered rounds: stop, the next round drawn, or a full hand count.
     static func advance(_ contest: inout RecordedAudit.Contest, seed: String, method: RecordedAudit.Method, riskLimit: Double) throws {
+        // A region where no one voted has no outcome to put at risk.
+        guard contest.reported.votes.values.reduce(0, +) > 0 else {
+            contest.status = .confirmed
+            return
+        }
         let decision: RoundDecision
         do {
             decision = try AuditMath.decide(contest, method: method, riskLimit: riskLimit)
