@@ -54,6 +54,7 @@ struct BallotEquationTests {
             let ballot = try #require(byId[id])
             let baux = ConfirmationCodeEquations.chainedBaux(previousCode: previous, extendedBaseHash: he, baux0: config.baux0)
             #expect(baux == ballot.codeBaux && baux == producer.nextBaux)
+            #expect(ConfirmationCodeEquations.chainedBaux(previousCode: previous, extendedBaseHash: he, baux0: T.flipped(config.baux0, at: 9)) != baux)
             producer.append(ballot.confirmationCode)
             previous = ballot.confirmationCode
         }
@@ -95,11 +96,15 @@ struct BallotEquationTests {
                 let xi = NonceOpeningEquations.selectionNonce(primaryNonce: nonce, contestSequence: contest.sequenceOrder,
                                                                selectionSequence: selection.sequenceOrder, extendedBaseHash: he)
                 #expect(xi == producer.selectionNonce(ballotNonce: nonce, contest: description, selection: selectionDescription))
+                #expect(NonceOpeningEquations.selectionNonce(primaryNonce: T.flipped(nonce, at: 8), contestSequence: contest.sequenceOrder,
+                                                             selectionSequence: selection.sequenceOrder, extendedBaseHash: he) != xi)
                 #expect(NonceOpeningEquations.vote(selection.ciphertext, nonce: xi, jointKey: key) == expected.votes[selection.selectionId])
                 #expect(NonceOpeningEquations.vote(selection.ciphertext, nonce: xi + .one, jointKey: key) == nil)
             }
             let dataNonce = NonceOpeningEquations.contestDataNonce(primaryNonce: nonce, contestSequence: contest.sequenceOrder, extendedBaseHash: he)
             #expect(dataNonce == producer.contestDataNonce(ballotNonce: nonce, contest: description))
+            #expect(NonceOpeningEquations.contestDataNonce(primaryNonce: T.flipped(nonce, at: 8), contestSequence: contest.sequenceOrder,
+                                                           extendedBaseHash: he) != dataNonce)
             let data = contest.contestData
             let plaintext = try #require(NonceOpeningEquations.openContestData(data, contestId: contest.contestId, beta: key.power(dataNonce),
                                                                                jointKey: key.key, extendedBaseHash: he))
@@ -176,6 +181,9 @@ struct BallotEquationTests {
             let chi = PreEncryptionEquations.contestHash(sequenceOrder: description.sequenceOrder, selectionHashes: pre.allSelectionHashes,
                                                          extendedBaseHash: he, jointKey: key.key)
             #expect(chi == pre.preEncryptionHash && chi == producer.preEncryptionContestHash(contest: description, selectionHashes: pre.allSelectionHashes))
+            let bentHashes = [T.flipped(pre.allSelectionHashes[0], at: 31)] + pre.allSelectionHashes.dropFirst()
+            #expect(PreEncryptionEquations.contestHash(sequenceOrder: description.sequenceOrder, selectionHashes: bentHashes,
+                                                       extendedBaseHash: he, jointKey: key.key) != chi)
         }
         let code = PreEncryptionEquations.confirmationCode(contestHashes: data.map(\.preEncryptionHash), codeBaux: recorded.ballot.codeBaux,
                                                            extendedBaseHash: he)
