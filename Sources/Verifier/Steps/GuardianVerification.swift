@@ -2,8 +2,9 @@ import ElectionGuard
 import ElectionRecord
 
 /// Verifications 2–4: every guardian's coefficient commitments and Schnorr proofs, the joint key
-/// K = Π K_i and H_E = H(H_B; 0x12, K) (the equations in `GuardianKeyEquations`). Reads `election_initialized.json` field by field, so that one
-/// bad number fails its own check and the rest (and the ballots, which need K and H_E) still run.
+/// K = Π K_i and H_E = H(H_B; 0x12, K) (the equations in `GuardianKeyEquations`). Reads
+/// `election_initialized.json` field by field, so that one bad number fails its own check and the rest
+/// (and the ballots, which need K and H_E) still run.
 enum GuardianVerification {
     static func run(_ context: inout VerificationContext, _ ledger: inout CheckLedger) {
         let file = RecordLayout.initialized
