@@ -4,9 +4,9 @@ import Foundation
 
 /// Independent checks of a published record, step by step as the ElectionGuard 2.0 spec numbers them
 /// (docs/verification-steps.md), the checks egk's verifier does not make, and the referendum's own
-/// rules (docs/referendum-record.md). Reads the record with ElectionRecord and recomputes with
-/// ElectionGuard (and GMP); never calls the code that produced the record, so a bug there cannot
-/// hide itself.
+/// rules (docs/referendum-record.md). Reads the record with ElectionRecord and recomputes every
+/// equation itself from ElectionGuard's primitives (H, group arithmetic, element decoding) and GMP;
+/// never calls the code that produced the record, so a bug there cannot hide itself.
 ///
 /// A map of the module:
 ///
@@ -14,7 +14,8 @@ import Foundation
 ///   `CheckResult` per `CheckID` (passed, failed or not applicable, with counts and the first failing
 ///   item's file and field). Failures are collected, never thrown; an unreadable file fails the checks
 ///   that need it and the others still run.
-/// - `Steps/`: one file per group of checks, in the spec's order. `Referendum/`: the rules R.1–R.5.
+/// - `Steps/`: one file per group of checks, in the spec's order; `Steps/Equations/` holds each check's
+///   equation, citing its spec 2.0.0 number. `Referendum/`: the rules R.1–R.5.
 /// - `Running/`: the parallel pass over the ballots (chunks of ballots on all cores, progress).
 /// - `Shards/`: the same run on several machines: `verifyShard` checks one shard's ballots and
 ///   exports a `ShardPart`, `combine` runs everything else on the record and the parts.

@@ -61,14 +61,14 @@ enum TotalsVerification {
         func regional(_ region: String) -> (ElGamalCiphertext, Int)? {
             guard let contest = facts.regions[region]?.contestId else { return nil }
             let key = CiphertextSums.key(contest, facts.selectionId(region: region, option: total.option))
-            return (pass.aggregate[key] ?? .zero, pass.aggregate.counts[key] ?? 0)
+            return (pass.aggregate[key] ?? AggregationEquations.none, pass.aggregate.counts[key] ?? 0)
         }
         switch parts.count {
         case 1 where parts[0] == "all":
-            var product = ElGamalCiphertext.zero, count = 0
+            var product = AggregationEquations.none, count = 0
             for region in facts.definition.regions {
                 guard let (ciphertext, ballots) = regional(region.id) else { return nil }
-                product = product + ciphertext
+                product = AggregationEquations.product(product, ciphertext)
                 count += ballots
             }
             return (product, count)
@@ -77,11 +77,11 @@ enum TotalsVerification {
         case 2 where parts[0] == "remainder":
             guard let contest = facts.regions[parts[1]]?.contestId else { return nil }
             let key = CiphertextSums.key(total.scope, contest, facts.selectionId(region: parts[1], option: total.option))
-            return (pass.groups[key] ?? .zero, pass.groups.counts[key] ?? 0)
+            return (pass.groups[key] ?? AggregationEquations.none, pass.groups.counts[key] ?? 0)
         case 3 where parts[0] == "station":
             guard let contest = facts.regions[parts[2]]?.contestId, facts.stations[parts[1]] != nil else { return nil }
             let key = CiphertextSums.key(total.scope, contest, facts.selectionId(region: parts[2], option: total.option))
-            return (pass.groups[key] ?? .zero, pass.groups.counts[key] ?? 0)
+            return (pass.groups[key] ?? AggregationEquations.none, pass.groups.counts[key] ?? 0)
         default:
             return nil
         }
@@ -98,13 +98,13 @@ enum TotalsVerification {
     static func check(_ total: RecordedTotal, at index: Int, expected: ElGamalCiphertext, count: Int, election: Election,
                       subgroupCheck: SubgroupCheck) -> CheckFailure? {
         let field = RecordField(file: file, subgroupCheck: subgroupCheck)[index]
-        let pad: ElementModP, data: ElementModP, power: ElementModP, proof: DecryptionProof
+        let pad: ElementModP, data: ElementModP, power: ElementModP, challenge: ElementModQ, response: ElementModQ
         do {
             pad = try field["pad"].elementModP(total.pad)
             data = try field["data"].elementModP(total.data)
             power = try field["b_over_m"].elementModP(total.bOverM)
-            proof = DecryptionProof(challenge: try field["challenge"].elementModQ(total.challenge),
-                                    response: try field["response"].elementModQ(total.response))
+            challenge = try field["challenge"].elementModQ(total.challenge)
+            response = try field["response"].elementModQ(total.response)
         } catch {
             return error.failure(.r4)
         }
@@ -113,11 +113,11 @@ enum TotalsVerification {
         guard ciphertext == expected else { return failure(index, "pad", "\(name) is not the product of its CAST ballots") }
         guard total.ballots == count else { return failure(index, "ballots", "\(name) counts \(total.ballots) ballots, the record has \(count)") }
         guard total.value >= 0, total.value <= count else { return failure(index, "value", "\(name) value \(total.value) is not in 0...\(count)") }
-        guard power == election.publicKey.power(ElementModQ(UInt(total.value))) else {
+        guard DecryptionEquations.isPower(power, of: total.value, jointKey: election.publicKey) else {
             return failure(index, "b_over_m", "\(name) b_over_m is not K^\(total.value)")
         }
-        let proved = proof.verify(.ciphertext(ciphertext), share: data * power.inverse, publicKey: election.publicKey,
-                                  extendedBaseHash: election.extendedBaseHash)
+        let proved = DecryptionEquations.selectionProofHolds(ciphertext: ciphertext, value: power, challenge: challenge, response: response,
+                                                             jointKey: election.publicKey, extendedBaseHash: election.extendedBaseHash)
         return proved ? nil : failure(index, "challenge", "\(name) decryption proof does not verify")
     }
 

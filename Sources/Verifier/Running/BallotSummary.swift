@@ -30,13 +30,13 @@ struct CiphertextSums: Sendable {
     }
 
     mutating func add(_ ciphertext: ElGamalCiphertext, to key: String) {
-        if let current = sums[key] { sums[key] = current + ciphertext } else { sums[key] = ciphertext }
+        if let current = sums[key] { sums[key] = AggregationEquations.product(current, ciphertext) } else { sums[key] = ciphertext }
         counts[key, default: 0] += 1
     }
 
     mutating func merge(_ other: CiphertextSums) {
         for (key, value) in other.sums {
-            if let current = sums[key] { sums[key] = current + value } else { sums[key] = value }
+            if let current = sums[key] { sums[key] = AggregationEquations.product(current, value) } else { sums[key] = value }
         }
         for (key, count) in other.counts { counts[key, default: 0] += count }
     }

@@ -6,12 +6,12 @@ import Foundation
 /// could not be read; `missing` then says which, for the checks that cannot be made without it.
 struct VerificationContext: Sendable {
     let record: ElectionRecordDirectory
-    /// The dialect of the records we read: egk's 2.0.0.
-    let dialect = ProtocolDialect.v2_0_0
+    /// The encodings of the records we read: egk's 2.0.0.
+    let version = SpecVersion.v2_0_0
     var manifest: ElectionManifest?
     var config: ElectionConfig?
     /// H_P as recomputed from the standard parameters.
-    var parameterBaseHash = ElectionHashes.parameterBaseHash(.v2_0_0)
+    var parameterBaseHash = ParameterHashes.parameterBaseHash(.v2_0_0)
     /// K from `election_initialized.json`, with its table.
     var publicKey: ElGamalPublicKey?
     /// H_E from `election_initialized.json`.
@@ -34,7 +34,7 @@ struct VerificationContext: Sendable {
             return .failure(CheckFailureError(manifestProblem ?? CheckFailure(file: RecordLayout.manifest, message: "no manifest")))
         }
         return .success(Election(manifest: manifest, publicKey: publicKey, extendedBaseHash: extendedBaseHash,
-                                 chaining: config?.chainConfirmationCodes, baux0: config?.baux0, dialect: dialect))
+                                 chaining: config?.chainConfirmationCodes, baux0: config?.baux0, dialect: version))
     }
 }
 
@@ -46,9 +46,8 @@ struct Election: Sendable {
     /// nil when `election_config.json` could not be read.
     let chaining: Bool?
     let baux0: [UInt8]?
-    let dialect: ProtocolDialect
-
-    var hashes: BallotHashes { BallotHashes(extendedBaseHash: extendedBaseHash, publicKey: publicKey.key, dialect: dialect) }
+    /// The encodings of the record (the verifier's own statement of them, not the producer's dialect).
+    let dialect: SpecVersion
 }
 
 /// A `CheckFailure` as an error, for `Result`.

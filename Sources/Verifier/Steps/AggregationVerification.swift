@@ -23,7 +23,7 @@ enum AggregationVerification {
             for (j, selection) in contest.selections.enumerated() {
                 let key = CiphertextSums.key(contest.contestId, selection.selectionId)
                 seen.insert(key)
-                let product = pass.aggregate[key] ?? .zero
+                let product = pass.aggregate[key] ?? AggregationEquations.none
                 let at = top["contests"][index]["selections"][j]["encrypted_vote"]
                 ledger.check(.v8A, product.pad == selection.ciphertext.pad, CheckFailure(
                     file: file, field: at["pad"].path,

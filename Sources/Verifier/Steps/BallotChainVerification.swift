@@ -8,7 +8,7 @@ import ElectionRecord
 /// field and egk's own verifier does not read it); the first
 /// ballot's B_aux is H(H_E; 0x24, B_aux,0) and each later one the previous code followed by B_aux,0;
 /// the chain's last code and closing hash H(H_E; 0x24, last code ‖ B_aux,0 ‖ "CLOSE") match
-/// (docs/electionguard-2.0-encodings.md §5.6).
+/// (docs/electionguard-2.0-encodings.md §5.6; the equations in `ConfirmationCodeEquations`).
 enum BallotChainVerification {
     static func run(_ context: VerificationContext, _ pass: BallotPassResult, _ ledger: inout CheckLedger) {
         var codes = [UInt256: String](), ids = [String: String]()
@@ -73,8 +73,7 @@ enum BallotChainVerification {
             fail(.v7D, "encrypting_device", "the chain names device \(chain.encryptingDevice), its directory is \(device.name)")
             chainIsSound = false
         }
-        // H₀ = H(H_E; 0x24, B_aux,0), spec 2.0 eq. 59, computed here from the hash primitive.
-        let head = ElectionHash.hash(extendedBaseHash, UInt8(0x24), baux0).bytes
+        let head = ConfirmationCodeEquations.chainHead(extendedBaseHash: extendedBaseHash, baux0: baux0).bytes
         if chain.baux0 != head && chain.baux0 != baux0 {
             fail(.v7D, "baux0", "baux0 is neither H(H_E; 0x24, B_aux,0) (egk) nor election_config.json's B_aux,0")
             chainIsSound = false
@@ -93,7 +92,7 @@ enum BallotChainVerification {
         }
         if chainIsSound { ledger.pass(.v7D) }
 
-        var state = BallotChain(initialBaux: baux0, extendedBaseHash: extendedBaseHash)
+        var previous: UInt256?
         let chained = ballots.filter { $0.chainPosition != nil }.sorted { $0.chainPosition! < $1.chainPosition! }
         for (position, ballot) in chained.enumerated() {
             guard let codeBaux = ballot.codeBaux, let code = ballot.confirmationCode else {
@@ -101,12 +100,12 @@ enum BallotChainVerification {
                                                message: "7.E ballot \(position + 1) of the chain cannot be read"), ordinal: ballot.ordinal)
                 return
             }
-            let expected = state.nextBaux
+            let expected = ConfirmationCodeEquations.chainedBaux(previousCode: previous, extendedBaseHash: extendedBaseHash, baux0: baux0)
             ledger.check(.v7E, codeBaux == expected, ordinal: ballot.ordinal, CheckFailure(
                 file: ballot.file.path, field: "code_baux",
                 message: position == 0 ? "7.E first ballot of the chain: B_aux is not H(H_E; 0x24, B_aux,0)"
                                        : "7.E B_aux is not the previous ballot's confirmation code followed by B_aux,0"))
-            state.append(code)
+            previous = code
         }
         if let last = chained.last?.confirmationCode {
             ledger.check(.v7F, chain.lastConfirmationCode == last, CheckFailure(
@@ -116,8 +115,8 @@ enum BallotChainVerification {
                 file: file, field: "last_confirmation_code", message: "7.F the chain's last ballot cannot be read"))
         }
         guard let closing = chain.closingHash else { return fail(.v7G, "closing_hash", "the chain is not closed") }
-        let closed = BallotChain(initialBaux: baux0, extendedBaseHash: extendedBaseHash, lastCode: chain.lastConfirmationCode)
-        ledger.check(.v7G, closing == closed.closingCode, CheckFailure(
+        let closed = ConfirmationCodeEquations.closingHash(lastCode: chain.lastConfirmationCode, extendedBaseHash: extendedBaseHash, baux0: baux0)
+        ledger.check(.v7G, closing == closed, CheckFailure(
             file: file, field: "closing_hash", message: "7.G closing hash is not H(H_E; 0x24, last code ‖ B_aux,0 ‖ \"CLOSE\")"))
     }
 }

@@ -65,7 +65,7 @@ struct BallotVerification {
         checkForm(recorded, work, &result.ledger)
         if recorded.isPreencrypt { checkPreEncryption(recorded, path: path, ordinal: ordinal, &result.ledger) }
 
-        let hashes = election.hashes
+        let hash = election.extendedBaseHash, key = election.publicKey.key
         var contestHashes = [UInt256]()
         for (index, contest) in ballot.contests.enumerated() {
             let at = RecordField(file: path)["contests"][index]
@@ -89,14 +89,14 @@ struct BallotVerification {
                 file: path, field: at["proof"].path,
                 message: count == limit + 1 ? "6.D limit proof of contest \(contest.contestId) (L = \(limit)) does not verify"
                                             : "6.D limit proof of contest \(contest.contestId) has \(count) parts, not L + 1 = \(limit + 1)"))
-            let contestHash = hashes.contestHash(contestId: contest.contestId, sequenceOrder: contest.sequenceOrder,
-                                                 ciphertexts: contest.selections.map(\.ciphertext))
+            let contestHash = ConfirmationCodeEquations.contestHash(extendedBaseHash: hash, jointKey: key, sequenceOrder: contest.sequenceOrder,
+                                                                    ciphertexts: contest.selections.map(\.ciphertext))
             contestHashes.append(contestHash)
             result.ledger.check(.v7A, contestHash == contest.contestHash, ordinal: ordinal, CheckFailure(
                 file: path, field: at["contest_hash"].path, message: "7.A contest hash of \(contest.contestId) does not match"))
         }
         if !recorded.isPreencrypt {
-            let code = hashes.confirmationCode(contestHashes: contestHashes, codeBaux: ballot.codeBaux)
+            let code = ConfirmationCodeEquations.confirmationCode(extendedBaseHash: hash, contestHashes: contestHashes, codeBaux: ballot.codeBaux)
             result.ledger.check(.v7B, code == ballot.confirmationCode, ordinal: ordinal, CheckFailure(
                 file: path, field: "confirmation_code", message: "7.B confirmation code does not match H(H_E; 0x24, contest hashes, B_aux)"))
         }
@@ -111,7 +111,7 @@ struct BallotVerification {
             }
         case .challenged:
             if let nonce = recorded.primaryNonce {
-                ChallengedBallotVerification.reencrypt(recorded, nonce: nonce, path: path, ordinal: ordinal, election: election,
+                ChallengedBallotVerification.openWithNonce(recorded, nonce: nonce, path: path, ordinal: ordinal, election: election,
                                                        styleContests: styles[ballot.styleId], &result.ledger)
             } else {
                 result.spoiled[ballot.ballotId] = ballot
@@ -140,11 +140,10 @@ struct BallotVerification {
             return fail("\(data.count) of the ballot's \(ballot.contests.count) contests carry pre_encryption data")
         }
         guard let contests = styles[ballot.styleId] else { return fail("unknown ballot style \(ballot.styleId)") }
-        do {
-            try RecordedPreEncryptedBallot(ballot: ballot, contests: data).verify(hashes: election.hashes, contests: contests)
+        if let problem = PreEncryptedBallotVerification.problem(ballot, data: data, contests: contests, election: election) {
+            fail("ballot \(ballot.ballotId): \(problem)")
+        } else {
             ledger.pass(.v15)
-        } catch {
-            fail("\(error)")
         }
     }
 

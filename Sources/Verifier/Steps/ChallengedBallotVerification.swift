@@ -4,9 +4,8 @@ import ElectionRecord
 /// Verifications 12–14: each decrypted challenged ballot in `challenged_ballots/` (proofs 12.A/12.B,
 /// values and labels 13, contest data 14), and 12.C, which egk does not check: every SPOILED ballot
 /// is opened and the opening matches the ballot. A SPOILED ballot that publishes its primary nonce is
-/// re-encrypted from it and must come out byte for byte the same (`reencrypt`); one without a nonce
-/// needs a decryption whose ciphertexts and contest data are the ballot's. Returns the number of
-/// decryption files read.
+/// opened with it (`openWithNonce`); one without a nonce needs a decryption whose ciphertexts and
+/// contest data are the ballot's. Returns the number of decryption files read.
 enum ChallengedBallotVerification {
     static func run(_ context: VerificationContext, _ pass: BallotPassResult, options: VerificationOptions,
                     _ ledger: inout CheckLedger) -> Int {

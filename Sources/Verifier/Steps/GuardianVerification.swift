@@ -2,8 +2,9 @@ import ElectionGuard
 import ElectionRecord
 
 /// Verifications 2–4: every guardian's coefficient commitments and Schnorr proofs, the joint key
-/// K = Π K_i and H_E = H(H_B; 0x12, K). Reads `election_initialized.json` field by field, so that one
-/// bad number fails its own check and the rest (and the ballots, which need K and H_E) still run.
+/// K = Π K_i and H_E = H(H_B; 0x12, K) (the equations in `GuardianKeyEquations`). Reads
+/// `election_initialized.json` field by field, so that one bad number fails its own check and the rest
+/// (and the ballots, which need K and H_E) still run.
 enum GuardianVerification {
     static func run(_ context: inout VerificationContext, _ ledger: inout CheckLedger) {
         let file = RecordLayout.initialized
@@ -35,7 +36,7 @@ enum GuardianVerification {
         let guardianKeys = verifyGuardians(json, context, &ledger)
         if let jointKey {
             if let guardianKeys {
-                let product = guardianKeys.reduce(ElementModP.one, *)
+                let product = GuardianKeyEquations.jointKey(guardianKeys)
                 ledger.check(.v3B, product == jointKey && jointKey != .one, CheckFailure(
                     file: file, field: "joint_public_key",
                     message: jointKey == .one ? "3.B the joint public key is 1" : "3.B joint public key is not the product of the guardians' keys"))
@@ -43,7 +44,7 @@ enum GuardianVerification {
             if let hash = context.extendedBaseHash {
                 let baseHash = context.config?.electionBaseHash
                 if let baseHash {
-                    let expected = ElectionHashes.extendedBaseHash(baseHash: baseHash, jointPublicKey: jointKey, commitments: [], context.dialect)
+                    let expected = GuardianKeyEquations.extendedBaseHash(baseHash: baseHash, jointKey: jointKey)
                     ledger.check(.v4A, hash == expected, CheckFailure(
                         file: file, field: "extended_base_hash", message: "4.A extended base hash does not match H(H_B; 0x12, K) = \(expected.hex)"))
                 } else {
@@ -99,8 +100,9 @@ enum GuardianVerification {
                     }
                 }
                 if let commitment, let challenge, let response {
-                    let schnorr = SchnorrProof(publicKey: commitment, challenge: challenge, response: response)
-                    ledger.check(.v2C, schnorr.verify(guardian: i, index: j, parameterBaseHash: context.parameterBaseHash, dialect: context.dialect),
+                    let holds = GuardianKeyEquations.schnorrHolds(commitment: commitment, challenge: challenge, response: response,
+                                                                  guardian: i, index: j, parameterBaseHash: context.parameterBaseHash)
+                    ledger.check(.v2C, holds,
                                  CheckFailure(file: file, field: pat.path,
                                               message: "2.C Schnorr proof of guardian \(guardian.guardian_id), coefficient \(j) does not verify"))
                 }

@@ -2,7 +2,7 @@ import ElectionGuard
 import ElectionRecord
 
 /// Verification 1: the group parameters are the standard ones, and H_P, H_M, H_B recompute
-/// (docs/verification-steps.md, Verification 1).
+/// (docs/verification-steps.md, Verification 1; the equations in `ParameterHashes`).
 enum ParameterVerification {
     static func run(_ context: inout VerificationContext, _ ledger: inout CheckLedger) {
         let record = context.record
@@ -38,9 +38,9 @@ enum ParameterVerification {
             return
         }
         let file = RecordLayout.config
-        ledger.check(.v1A, config.configVersion == context.dialect.version, CheckFailure(
+        ledger.check(.v1A, config.configVersion == context.version.version, CheckFailure(
             file: file, field: "config_version",
-            message: "1.A config_version is \"\(config.configVersion)\", not \"\(context.dialect.version)\""))
+            message: "1.A config_version is \"\(config.configVersion)\", not \"\(context.version.version)\""))
         let parameterBaseHash = context.parameterBaseHash
         ledger.check(.v1F, config.parameterBaseHash == parameterBaseHash, CheckFailure(
             file: file, field: "parameter_base_hash",
@@ -49,12 +49,12 @@ enum ParameterVerification {
             ledger.cannotCheck([.v1G, .v1H], because: context.manifestProblem!)
             return
         }
-        let manifestHash = manifest.manifestHash(parameterBaseHash: parameterBaseHash, dialect: context.dialect)
+        let manifestHash = ParameterHashes.manifestHash(manifest.bytes, parameterBaseHash: parameterBaseHash)
         ledger.check(.v1G, config.manifestHash == manifestHash, CheckFailure(
             file: file, field: "manifest_hash",
             message: "1.G manifest hash does not match H(H_P; 0x01, b4(length), manifest.json) = \(manifestHash.hex)"))
-        let baseHash = ElectionHashes.baseHash(parameterBaseHash: parameterBaseHash, manifestHash: manifestHash,
-                                               guardians: config.numberOfGuardians, quorum: config.quorum, context.dialect)
+        let baseHash = ParameterHashes.baseHash(parameterBaseHash: parameterBaseHash, manifestHash: manifestHash,
+                                                guardians: config.numberOfGuardians, quorum: config.quorum)
         ledger.check(.v1H, config.electionBaseHash == baseHash, CheckFailure(
             file: file, field: "election_base_hash",
             message: "1.H election base hash does not match H(H_P; 0x02, H_M, n, k) = \(baseHash.hex)"))

@@ -78,12 +78,13 @@ enum TallyVerification {
         for (j, selection) in contest.selections.enumerated() {
             let sat = at["selections"][j]
             ledger.pass(ids.response)
-            let proved = selection.proof.verify(.ciphertext(selection.ciphertext), share: selection.share, publicKey: key,
-                                                extendedBaseHash: election.extendedBaseHash)
+            let proved = DecryptionEquations.selectionProofHolds(
+                ciphertext: selection.ciphertext, value: selection.bOverM, challenge: selection.proof.challenge,
+                response: selection.proof.response, jointKey: key, extendedBaseHash: election.extendedBaseHash)
             ledger.check(ids.proof, proved, ordinal: ordinal, CheckFailure(
                 file: file, field: sat["proof"].path,
                 message: "\(ids.proof.rawValue) decryption proof of \(contest.contestId)/\(selection.selectionId) does not verify"))
-            ledger.check(ids.value, selection.bOverM == key.power(ElementModQ(UInt(selection.tally))), ordinal: ordinal, CheckFailure(
+            ledger.check(ids.value, DecryptionEquations.isPower(selection.bOverM, of: selection.tally, jointKey: key), ordinal: ordinal, CheckFailure(
                 file: file, field: sat["b_over_m"].path,
                 message: "\(ids.value.rawValue) b_over_m of \(contest.contestId)/\(selection.selectionId) is not K^\(selection.tally)"))
             if limit != nil {
@@ -99,8 +100,9 @@ enum TallyVerification {
         if let data = contest.contestData {
             let dat = at["decrypted_contest_data"]
             ledger.pass(ids.dataResponse)
-            let proved = data.proof.verify(.contestData(data.ciphertext), share: data.beta, publicKey: key,
-                                           extendedBaseHash: election.extendedBaseHash)
+            let proved = DecryptionEquations.contestDataProofHolds(
+                data.ciphertext, beta: data.beta, challenge: data.proof.challenge, response: data.proof.response,
+                jointKey: key, extendedBaseHash: election.extendedBaseHash)
             ledger.check(ids.dataProof, proved, ordinal: ordinal, CheckFailure(
                 file: file, field: dat["proof"].path, message: "\(ids.dataProof.rawValue) contest-data decryption proof of \(contest.contestId) does not verify"))
         }
