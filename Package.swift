@@ -157,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReferendumTests",
-            dependencies: ["TestSupport", "Referendum", "Storage", "Verifier", "ElectionRecord", "Demo"]
+            dependencies: ["TestSupport", "Referendum", "Storage", "Verifier", "ElectionRecord", "Demo", "Forensics"]
         ),
         .executableTarget(
             name: "storage-load",

@@ -1,5 +1,6 @@
 import Demo
 import ElectionRecord
+import Forensics
 import Foundation
 import Testing
 import TestSupport
@@ -112,6 +113,14 @@ struct PaperAuditTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(report.passed, "\(report.failures)")
         #expect(report.checks.first { $0.id == .r6 }?.status == .passed && report.checks.first { $0.id == .r7 }?.status == .passed)
+        // `plebiscite audit` reads our own protocols through the shipped profile.
+        let profile = try ColumnProfile.load(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/profiles/plebiscite-protocols.yaml").path)
+        let protocols = try StationResults.read(path: "\(path)/referendum/protocols.csv", profile: profile, skipBadRows: true)
+        let published = try ReferendumRecord.read(RecordedPaper.self, .protocols, in: URL(fileURLWithPath: path))
+        let regional = published.protocols.filter { outcome.setup.definition.station($0.station)?.kind == .regional }
+        #expect(protocols.stations.count == regional.count && protocols.badRows.count == published.protocols.count - regional.count,
+                "\(protocols.stations.count) rows read, \(protocols.badRows.count) skipped")
 
         let reseeded = try await Self.verifyAltered(path) {
             $0 = RecordedAudit(seed: $0.seed + "1", riskLimit: $0.riskLimit, method: $0.method, startedAt: $0.startedAt, contests: $0.contests)

@@ -22,6 +22,8 @@ public enum ReferendumRecord {
         case lifecycle = "lifecycle.json"
         /// Only when the stations kept paper: their protocols beside the electronic totals.
         case protocols = "protocols.json"
+        /// With protocols.json: the published protocols as a table for `plebiscite audit`.
+        case protocolsCSV = "protocols.csv"
         /// Only when a risk-limiting audit ran: its seed, samples, counts and risk per round.
         case audit = "audit.json"
     }

@@ -183,7 +183,10 @@ public enum RecordPublisher {
         try writer.write(bytes: Array(results.stationCSV.utf8), to: file(.stations))
         try json(TurnoutTimeline.compute(summaries: summaries, definition: definition), .turnout)
         if let paper = setup.paper, !paper.protocols.isEmpty {
-            try json(PaperReport.compute(setup: setup, results: results, summaries: summaries), .protocols)
+            let paperReport = PaperReport.compute(setup: setup, results: results, summaries: summaries)
+            try json(paperReport, .protocols)
+            try writer.write(bytes: Array(PaperReport.csv(paperReport, definition: definition, register: try await store.registerCounts()).utf8),
+                             to: file(.protocolsCSV))
         }
         if let audit = setup.paper?.audit { try json(audit, .audit) }
         let ids = definition.guardians.ids
