@@ -9,12 +9,13 @@
 // below 2p give a result below 2p, so products chain without a final subtraction.
 #include "cmontgomery.h"
 
-#include <immintrin.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #if defined(__x86_64__)
 #include <cpuid.h>
+#include <immintrin.h>
 #endif
 
 _Static_assert(sizeof(cmont_word) == 8, "64-bit words");
@@ -51,9 +52,13 @@ static int detect_ifma(void) {
 }
 
 int cmont_ifma_available(void) {
-    static int state = -1;  // a benign race: every thread computes the same value
-    if (state < 0) state = detect_ifma();
-    return state;
+    static _Atomic int state = -1;  // threads that race here compute the same value
+    int known = atomic_load(&state);
+    if (known < 0) {
+        known = detect_ifma();
+        atomic_store(&state, known);
+    }
+    return known;
 }
 
 void cmont_digits(cmont_word *out, const cmont_word *limbs) {
@@ -135,6 +140,13 @@ cmont_field *cmont_field_new(const cmont_word *modulus_limbs) {
     return field;
 }
 
+#if !defined(__x86_64__)
+// No IFMA elsewhere: cmont_ifma_available() is 0, so callers never get here.
+void cmont_mul(const cmont_field *field, cmont_word *out, const cmont_word *a, const cmont_word *b) {
+    (void)field, (void)out, (void)a, (void)b;
+    abort();
+}
+#else
 TARGET void cmont_mul(const cmont_field *field, cmont_word *out, const cmont_word *a, const cmont_word *b) {
     _Static_assert(VECTORS == 10, "EACH_VECTOR spells out ten vectors");
     const __m512i zero = _mm512_setzero_si512();
@@ -184,6 +196,7 @@ TARGET void cmont_mul(const cmont_field *field, cmont_word *out, const cmont_wor
         carry = value >> 52;
     }
 }
+#endif
 
 void cmont_square(const cmont_field *field, cmont_word *x, size_t times) {
     for (size_t i = 0; i < times; i++) cmont_mul(field, x, x, x);
