@@ -30,6 +30,7 @@ let package = Package(
             name: "verify-workload",
             dependencies: [
                 .product(name: "Verifier", package: "Plebiscite"),
+                .product(name: "ElectionGuard", package: "Plebiscite"),
                 .product(name: "Referendum", package: "Plebiscite"),
                 .product(name: "Demo", package: "Plebiscite"),
                 .product(name: "ElectionRecord", package: "Plebiscite"),

@@ -66,4 +66,20 @@ static inline int cgmp_export_be(mpz_srcptr a, void *out, size_t width) {
     return 0;
 }
 
+/// The low `count` limbs of a ≥ 0, zero-padded; returns -1 when a needs more than `count` limbs.
+static inline int cgmp_export_limbs(mpz_srcptr a, mp_limb_t *out, size_t count) {
+    size_t size = mpz_size(a);
+    if (size > count) return -1;
+    memset(out, 0, count * sizeof(mp_limb_t));
+    if (size > 0) memcpy(out, mpz_limbs_read(a), size * sizeof(mp_limb_t));
+    return 0;
+}
+
+/// r = the number of `count` little-endian limbs.
+static inline void cgmp_import_limbs(mpz_ptr r, const mp_limb_t *limbs, size_t count) {
+    mp_limb_t *data = mpz_limbs_write(r, (mp_size_t)count);
+    memcpy(data, limbs, count * sizeof(mp_limb_t));
+    mpz_limbs_finish(r, (mp_size_t)count);
+}
+
 #endif

@@ -31,16 +31,36 @@ struct ArithmeticTests {
             #expect(try element(workspace.fromMontgomery(workspace.power(table, exponent: f.bytes))) == x.power(f))
             let product = workspace.powerTable(product: [table, workspace.powerTable(my)])
             #expect(try element(workspace.fromMontgomery(workspace.power(product, exponent: e.bytes))) == (x * y).power(e))
-            // A Montgomery-form value times a normal-form one is the normal-form product.
-            var normal = workspace.multiply(mx, limbs(y))
-            workspace.normalize(&normal)
-            #expect(try element(normal) == x * y)
+            // A Montgomery-form value times a plain one is the plain product.
+            #expect(try element(workspace.reduced(workspace.multiply(mx, workspace.plain(limbs(y))))) == x * y)
+            #expect(try element(workspace.fromMontgomery(workspace.powerProduct([mx, my], exponents: [e.bytes, f.bytes])))
+                    == x.power(e) * y.power(f))
         }
         let zero = ElementModQ.zero, one = ElementModQ.one, top = -ElementModQ.one
         let x = randomElement(&generator), table = workspace.powerTable(workspace.montgomery(x))
         for e in [zero, one, top] {
             #expect(try element(workspace.fromMontgomery(workspace.power(table, exponent: e.bytes))) == x.power(e))
         }
+    }
+
+    @Test("IFMA and GMP workspaces give the same results on random inputs", .enabled(if: MontgomeryField.standard.ifma != nil))
+    func backendsAgree() throws {
+        var generator = SeededGenerator(seed: 5)
+        let ifma = MontgomeryWorkspace(), gmp = MontgomeryWorkspace(useIFMA: false)
+        #expect(ifma.usesIFMA && !gmp.usesIFMA)
+        for _ in 0..<4 {
+            let x = randomElement(&generator), y = randomElement(&generator), e = ElementModQ.random(using: &generator)
+            for w in [ifma, gmp] {
+                let mx = w.montgomery(x), my = w.montgomery(y)
+                #expect(try element(w.fromMontgomery(w.multiply(mx, my))) == x * y)
+                var squared = mx
+                w.square(&squared, times: 3)
+                #expect(try element(w.fromMontgomery(squared)) == x.power(8))
+                #expect(try element(w.fromMontgomery(w.power(w.powerTable(mx), exponent: e.bytes))) == x.power(e))
+                #expect(try element(w.fromMontgomery(w.power(mx, exponent: e.bytes))) == x.power(e))
+            }
+        }
+        #expect(ifma.fromMontgomery(ifma.one) == gmp.fromMontgomery(gmp.one))
     }
 
     @Test("sliding windows reassemble the exponent")

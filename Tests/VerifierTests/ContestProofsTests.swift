@@ -3,8 +3,8 @@ import ElectionRecord
 import Testing
 @testable import Verifier
 
-/// The batched path's range-proof check (commitments from shared power tables) gives the same verdict
-/// as ElectionGuard's `RangeProof.verify`, on valid proofs and on tampered ones.
+/// The verifier's range-proof checks, one by one and with shared power tables, give the same verdicts
+/// as each other and as ElectionGuard's `RangeProof.verify`, on valid proofs and on tampered ones.
 @Suite("shared-table range proofs agree with RangeProof.verify")
 struct ContestProofsTests {
     /// The election of egk's record and its first ballot.
@@ -20,6 +20,11 @@ struct ContestProofsTests {
     func verdicts(_ contest: EncryptedContest, _ election: Election, limit: Int) -> [[Bool]] {
         let shared = ContestProofs(election: election, workspace: MontgomeryWorkspace()).verify(contest, limit: limit)
         let single = ContestProofs(election: election, workspace: nil).verify(contest, limit: limit)
+        // ElectionGuard's own verification of the same proofs, which the verifier does not call.
+        let key = election.publicKey, hash = election.extendedBaseHash
+        let producer = contest.selections.map { $0.proof.verify(ciphertext: $0.ciphertext, limit: 1, publicKey: key, extendedBaseHash: hash) }
+            + [contest.proof.verify(ciphertext: contest.total, limit: limit, publicKey: key, extendedBaseHash: hash)]
+        #expect(producer == single.selections + [single.total])
         return [shared.selections + [shared.total], single.selections + [single.total]]
     }
 

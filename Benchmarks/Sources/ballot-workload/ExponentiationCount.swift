@@ -27,7 +27,8 @@ struct ExponentiationCount: Encodable, Equatable {
         from ElectionGuard and forwards them: mpz_powm and mpz_powm_sec calls are the variable-base ones; \
         fixed-base ones are half the mpz_init2 calls for 8256 bits (FixedBaseTable.power makes two such \
         working integers); divided by the ballots; expected_from_ballot_shape is the same count derived \
-        from the ballot's contests and limits and the code paths of BallotEncryptor and RangeProof
+        from the ballot's contests and limits and the code paths of BallotEncryptor and RangeProof. \
+        Only GMP's calls are seen: with AVX-512 IFMA arithmetic the counts are zero (run with PLEBISCITE_NO_IFMA=1)
         """
 
     /// The calls counted since the last take, averaged over `ballots` (rounded down).

@@ -19,7 +19,9 @@ struct WorkloadReport: Encodable {
         let verifyWithSubgroupChecks: ExponentiationCount
     }
 
-    var implementation = "Plebiscite ElectionGuard (Swift, spec 2.0, GMP)"
+    let implementation: String
+    /// "AVX-512 IFMA" or "GMP" (PLEBISCITE_NO_IFMA=1 or a CPU without IFMA).
+    let arithmetic: String
     let ballots: Int
     /// The CPUs this process may run on; 1 when pinned.
     let cpusAllowed: Int?

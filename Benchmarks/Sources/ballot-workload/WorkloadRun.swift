@@ -48,6 +48,8 @@ struct WorkloadRun {
         let encrypt = encryptTime.millisecondsPer(ballots), verify = verifyTime.millisecondsPer(ballots)
         let decoding = decodingTime.millisecondsPer(ballots)
         return WorkloadReport(
+            implementation: "Plebiscite ElectionGuard (Swift, spec 2.0, \(GroupParameters.arithmetic))",
+            arithmetic: GroupParameters.arithmetic,
             ballots: ballots,
             cpusAllowed: Self.cpusAllowed(),
             guardians: ReferendumElection.guardianCount,

@@ -18,9 +18,15 @@ public enum GroupParameters {
     static let q = GMPInteger(bigEndian: Base16.decode(qHex)!)
     static let r = GMPInteger.divideExactly(GMPInteger.minus(p, 1), q)
     static let g = GMPInteger(bigEndian: Base16.decode(gHex)!)
+    /// q's 32 big-endian bytes, the exponent of a subgroup check.
+    static let qBytes = Base16.decode(qHex)!
 
     /// Powers of g, built at first use and shared by every thread.
     public static let gTable = FixedBaseTable(base: .g)
+
+    /// Which arithmetic the exponentiations and fixed-base tables run on: "AVX-512 IFMA" (CMontgomery) or "GMP"
+    /// (a CPU without IFMA, or PLEBISCITE_NO_IFMA=1).
+    public static var arithmetic: String { IFMAField.shared != nil ? "AVX-512 IFMA" : "GMP" }
 
     /// p as 512 big-endian bytes.
     public static var largePrime: [UInt8] { p.bigEndianBytes(width: pByteCount)! }

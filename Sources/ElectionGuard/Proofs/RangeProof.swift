@@ -48,13 +48,15 @@ public struct RangeProof: Sendable, Hashable, Codable {
     /// True when the commitments a_j = g^v_j α^c_j, b_j = K^(v_j − j·c_j) β^c_j hash to Σ c_j
     /// (spec verification 4, and 5 for contest totals).
     public func verify(ciphertext: ElGamalCiphertext, limit: Int, publicKey: ElGamalPublicKey, extendedBaseHash: UInt256) -> Bool {
-        guard challenges.count == limit + 1 else { return false }
+        guard challenges.count == limit + 1, responses.count == limit + 1 else { return false }
         var commitments: [any HashEncodable] = []
         var sum = ElementModQ.zero
+        // α and β are each raised to every challenge; their powers share squarings.
+        let padPowers = ciphertext.pad.powers(challenges), dataPowers = ciphertext.data.powers(challenges)
         for j in 0...limit {
             let c = challenges[j], v = responses[j]
-            commitments.append(GroupParameters.gTable.power(v) * ciphertext.pad.power(c))
-            commitments.append(publicKey.power(v - ElementModQ(UInt(j)) * c) * ciphertext.data.power(c))
+            commitments.append(GroupParameters.gTable.power(v) * padPowers[j])
+            commitments.append(publicKey.power(v - ElementModQ(UInt(j)) * c) * dataPowers[j])
             sum = sum + c
         }
         return sum == Self.challenge(ciphertext: ciphertext, commitments: commitments,

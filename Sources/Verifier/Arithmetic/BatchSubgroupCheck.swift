@@ -68,7 +68,7 @@ struct BatchSubgroupCheck {
                 if accumulator == nil { accumulator = total } else { workspace.multiply(&accumulator!, by: total) }
             }
         }
-        return accumulator ?? workspace.field.one
+        return accumulator ?? workspace.one
     }
 
     /// The digit width that minimizes (64/c)·(n + 2^(c+1)).

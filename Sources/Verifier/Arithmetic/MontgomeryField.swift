@@ -1,15 +1,17 @@
 import CGMP
+import CMontgomery
 import ElectionGuard
 
-/// Montgomery arithmetic modulo the standard 4096-bit prime p, on GMP's low-level `mpn` functions.
+/// Montgomery arithmetic modulo the standard 4096-bit prime p: AVX-512 IFMA (`CMontgomery`) where the CPU
+/// has it, else GMP's low-level `mpn` functions.
 ///
 /// The verifier's batched path needs what `ElementModP` does not offer: many products with one
-/// scratch buffer, squarings shared between exponentiations, and Jacobi symbols. GMP itself is
-/// not code that produced the record, so using it here keeps the verifier independent of the
-/// producer (docs/architecture.md); every result is cross-checked against `ElementModP` in the tests.
+/// scratch buffer, squarings shared between exponentiations, and Jacobi symbols. Neither GMP nor
+/// CMontgomery is code that produced the record, so using them here keeps the verifier independent of
+/// the producer (docs/architecture.md); every result is cross-checked against `ElementModP` in the tests.
 ///
-/// Numbers are 64 little-endian limbs. A value x is held as x·R mod p with R = 2^4096, and is only
-/// partially reduced (below R, not necessarily below p) until `normalize`.
+/// The field's own numbers (`modulus`, `rSquared`, `one`) are GMP's: 64 little-endian limbs, R = 2^4096.
+/// A workspace's numbers depend on its backend (`MontgomeryWorkspace`).
 struct MontgomeryField: Sendable {
     /// Limbs of a number mod p.
     static let limbCount = 64
@@ -22,6 +24,8 @@ struct MontgomeryField: Sendable {
     let rSquared: [mp_limb_t]
     /// 1 in Montgomery form (R mod p).
     let one: [mp_limb_t]
+    /// The same field for CMontgomery, when the CPU has AVX-512 IFMA and PLEBISCITE_NO_IFMA is not set.
+    let ifma: IFMAModulus?
 
     /// The field of ElectionGuard's standard p.
     static let standard = MontgomeryField(modulusBigEndian: GroupParameters.largePrime)
@@ -34,6 +38,7 @@ struct MontgomeryField: Sendable {
         self.inverse = 0 &- inverse
         rSquared = Self.power2Mod(bits: 2 * 64 * Self.limbCount, modulus: bytes)
         one = Self.power2Mod(bits: 64 * Self.limbCount, modulus: bytes)
+        ifma = cmont_ifma_available() != 0 ? IFMAModulus(modulus) : nil
     }
 
     /// The limbs of a big-endian number of exactly 512 bytes.
@@ -82,101 +87,16 @@ struct MontgomeryField: Sendable {
     }
 }
 
-/// A worker's scratch memory for `MontgomeryField` products; one per task, never shared.
-final class MontgomeryWorkspace {
-    let field: MontgomeryField
-    private let product: UnsafeMutablePointer<mp_limb_t>
-    private let modulus: UnsafeMutablePointer<mp_limb_t>
-    private let n = MontgomeryField.limbCount
+/// CMontgomery's precomputed field of a modulus, in 64-byte-aligned C memory.
+///
+/// `@unchecked Sendable` is safe because the field is written once, in `init`, and only read afterwards.
+final class IFMAModulus: @unchecked Sendable {
+    let pointer: OpaquePointer
 
-    init(field: MontgomeryField = .standard) {
-        self.field = field
-        product = .allocate(capacity: 2 * MontgomeryField.limbCount)
-        modulus = .allocate(capacity: MontgomeryField.limbCount)
-        modulus.initialize(from: field.modulus, count: MontgomeryField.limbCount)
+    init(_ modulus: [mp_limb_t]) {
+        guard let pointer = cmont_field_new(modulus) else { fatalError("out of memory") }
+        self.pointer = pointer
     }
 
-    deinit {
-        product.deallocate()
-        modulus.deallocate()
-    }
-
-    /// a·b·R⁻¹ mod p (below R).
-    func multiply(_ a: [mp_limb_t], _ b: [mp_limb_t]) -> [mp_limb_t] {
-        var result = a
-        multiply(&result, by: b)
-        return result
-    }
-
-    /// a ← a·b·R⁻¹ mod p.
-    func multiply(_ a: inout [mp_limb_t], by b: [mp_limb_t]) {
-        a.withUnsafeMutableBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                __gmpn_mul_n(product, pa.baseAddress, pb.baseAddress, n)
-                reduce(into: pa.baseAddress!)
-            }
-        }
-    }
-
-    /// a ← a²·R⁻¹ mod p, `count` times.
-    func square(_ a: inout [mp_limb_t], times count: Int = 1) {
-        guard count > 0 else { return }
-        a.withUnsafeMutableBufferPointer { pa in
-            for _ in 0..<count {
-                __gmpn_sqr(product, pa.baseAddress, n)
-                reduce(into: pa.baseAddress!)
-            }
-        }
-    }
-
-    /// x·R mod p: a number below p into Montgomery form.
-    func toMontgomery(_ x: [mp_limb_t]) -> [mp_limb_t] { multiply(x, field.rSquared) }
-
-    /// x·R⁻¹ mod p, fully reduced: out of Montgomery form (or, for a normal-form product, the product).
-    func fromMontgomery(_ x: [mp_limb_t]) -> [mp_limb_t] {
-        var result = x
-        result.withUnsafeMutableBufferPointer { pr in
-            product.update(from: pr.baseAddress!, count: n)
-            (product + n).update(repeating: 0, count: n)
-            reduce(into: pr.baseAddress!)
-        }
-        normalize(&result)
-        return result
-    }
-
-    /// x ← x mod p for x below R (R < 2p, so one subtraction at most).
-    func normalize(_ x: inout [mp_limb_t]) {
-        x.withUnsafeMutableBufferPointer { px in
-            if compare(px.baseAddress!, modulus) >= 0 { __gmpn_sub_n(px.baseAddress, px.baseAddress, modulus, n) }
-        }
-    }
-
-    /// The element in Montgomery form, from its 512 bytes.
-    func montgomery(_ element: ElementModP) -> [mp_limb_t] {
-        toMontgomery(MontgomeryField.limbs(bigEndian: element.bytes))
-    }
-
-    /// Montgomery reduction of the 2n limbs in `product` (GMP's redc_1 scheme): each step clears the
-    /// lowest limb by adding a multiple of p and parks the carry in the cleared limb; the parked
-    /// carries are added at the end.
-    private func reduce(into result: UnsafeMutablePointer<mp_limb_t>) {
-        var low = product
-        for _ in 0..<n {
-            let factor = low[0] &* field.inverse
-            low[0] = __gmpn_addmul_1(low, modulus, n, factor)
-            low += 1
-        }
-        if __gmpn_add_n(result, low, low - n, n) != 0 {
-            __gmpn_sub_n(result, result, modulus, n)
-        }
-    }
-
-    private func compare(_ a: UnsafePointer<mp_limb_t>, _ b: UnsafePointer<mp_limb_t>) -> Int {
-        var index = n - 1
-        while index >= 0 {
-            if a[index] != b[index] { return a[index] < b[index] ? -1 : 1 }
-            index -= 1
-        }
-        return 0
-    }
+    deinit { cmont_field_free(pointer) }
 }

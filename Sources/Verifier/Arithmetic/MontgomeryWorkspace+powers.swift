@@ -1,4 +1,5 @@
 import CGMP
+import CMontgomery
 
 /// Powers of one base with 256-bit exponents that share their squarings.
 ///
@@ -78,7 +79,7 @@ extension MontgomeryWorkspace {
                 if accumulator == nil { accumulator = factor } else { multiply(&accumulator!, by: factor) }
             }
         }
-        return accumulator ?? field.one
+        return accumulator ?? one
     }
 
     /// The left-to-right sliding-window split of `value`: (bit position of the window's lowest bit, its odd value).
@@ -99,11 +100,13 @@ extension MontgomeryWorkspace {
         return windows
     }
 
-    /// base^e for any exponent given as big-endian bytes (square-and-multiply with 4-bit windows).
-    func power(_ base: [mp_limb_t], exponent: [UInt8]) -> [mp_limb_t] {
-        var table = [field.one, base]
+    /// base^e for any exponent given as big-endian bytes (IFMA: sliding 5-bit windows in C; GMP:
+    /// square-and-multiply with 4-bit windows).
+    func power(_ base: Number, exponent: [UInt8]) -> Number {
+        if ifma != nil { return powerProduct([base], exponents: [exponent]) }
+        var table = [one, base]
         for _ in 2..<16 { table.append(multiply(table[table.count - 1], base)) }
-        var accumulator: [mp_limb_t]?
+        var accumulator: Number?
         for byte in exponent {
             for nibble in [Int(byte >> 4), Int(byte & 0x0F)] {
                 if accumulator != nil { square(&accumulator!, times: 4) }
@@ -112,6 +115,36 @@ extension MontgomeryWorkspace {
                 }
             }
         }
-        return accumulator ?? field.one
+        return accumulator ?? one
+    }
+
+    /// Π bases_i^(exponents_i) for up to four bases and exponents of one length: with IFMA one chain of
+    /// squarings for all (interleaved sliding windows, Straus), with GMP the product of the powers.
+    func powerProduct(_ bases: [Number], exponents: [[UInt8]]) -> Number {
+        precondition(bases.count == exponents.count && bases.count <= 4 && Set(exponents.map(\.count)).count <= 1)
+        guard let ifma else {
+            var result = one
+            for (base, exponent) in zip(bases, exponents) { multiply(&result, by: power(base, exponent: exponent)) }
+            return result
+        }
+        var result = Number(repeating: 0, count: Int(CMONT_DIGITS))
+        let baseCopies = bases.map { base in
+            let copy = UnsafeMutablePointer<mp_limb_t>.allocate(capacity: base.count)
+            copy.initialize(from: base, count: base.count)
+            return copy
+        }
+        let exponentCopies = exponents.map { exponent in
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(exponent.count, 1))
+            copy.initialize(from: exponent, count: exponent.count)
+            return copy
+        }
+        defer {
+            baseCopies.forEach { $0.deallocate() }
+            exponentCopies.forEach { $0.deallocate() }
+        }
+        let basePointers: [UnsafePointer<mp_limb_t>?] = baseCopies.map { UnsafePointer($0) }
+        let exponentPointers: [UnsafePointer<UInt8>?] = exponentCopies.map { UnsafePointer($0) }
+        cmont_multi_power(ifma.pointer, &result, basePointers, exponentPointers, bases.count, exponents.first?.count ?? 0)
+        return result
     }
 }
