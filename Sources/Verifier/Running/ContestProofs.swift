@@ -37,7 +37,7 @@ struct ContestProofs {
     func verify(_ contest: EncryptedContest, limit: Int) -> (selections: [Bool], total: Bool) {
         guard shared, !contest.selections.isEmpty else {
             let selections = contest.selections.map { verifyAlone($0.proof, limit: 1, ciphertext: $0.ciphertext) }
-            return (selections, verifyAlone(contest.proof, limit: limit, ciphertext: contest.total))
+            return (selections, verifyAlone(contest.proof, limit: limit, ciphertext: Self.total(of: contest)))
         }
         var padTables = [PowerTable](), dataTables = [PowerTable]()
         var selections = [Bool]()
@@ -51,10 +51,17 @@ struct ContestProofs {
             })
         }
         let pads = workspace.powerTable(product: padTables), datas = workspace.powerTable(product: dataTables)
-        let total = verify(contest.proof, limit: limit, ciphertext: contest.total) { c in
+        let total = verify(contest.proof, limit: limit, ciphertext: Self.total(of: contest)) { c in
             (workspace.power(pads, exponent: c), workspace.power(datas, exponent: c))
         }
         return (selections, total)
+    }
+
+    /// The contest's total (ᾱ, β̄) = (∏ α_i, ∏ β_i) over its selections (spec 2.0.0, verification 6),
+    /// multiplied here rather than taken from the producer's `EncryptedContest.total`.
+    static func total(of contest: EncryptedContest) -> ElGamalCiphertext {
+        ElGamalCiphertext(pad: contest.selections.reduce(ElementModP.one) { $0 * $1.ciphertext.pad },
+                          data: contest.selections.reduce(ElementModP.one) { $0 * $1.ciphertext.data })
     }
 
     /// One proof with its own exponentiations of α and β.
