@@ -9,7 +9,7 @@ import Referendum
 /// Tests/FuzzCorpus (FuzzCorpusTests) run the same cases.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case json, constants, manifest, config, initialized, ballot, encryptedTally, tally, ballotChain, trustee
-    case referendumFiles, definition, register, auditCsv, auditProfile, ceremony
+    case referendumFiles, definition, register, auditCsv, auditProfile, ceremony, stationUpload
 
     /// Runs one input; libFuzzer ignores the result but requires 0.
     public func run(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
@@ -37,6 +37,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .auditCsv: AuditInputs.csv(bytes)
         case .auditProfile: _ = try? ColumnProfile.decode(yaml: Self.text(bytes))
         case .ceremony: CeremonyInputs.run(bytes)
+        case .stationUpload: StationInputs.run(bytes)
         }
     }
 
