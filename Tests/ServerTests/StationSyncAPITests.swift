@@ -58,6 +58,9 @@ struct StationSyncAPITests {
             let devices = try await client.send(.get, "/api/v1/observer/devices", token: fixture.tokens["observer"])
             #expect(devices.text.contains("\"missing\":3") && devices.text.contains("\"station\":\"A-1\""), "\(devices.text)")
             #expect(try await client.send(.get, "/api/v1/observer/devices", token: token).status == .forbidden)
+            let page = try await client.send(.get, "/observer?lang=en", headers: [.cookie: "plebiscite_token=\(fixture.tokens["observer"]!)"])
+            #expect(page.text.contains("<tr data-device=\"A-1-B1\"><td>A-1-B1</td><td>A-1</td><td class=\"num\">0</td><td>–</td><td class=\"num\">3</td></tr>"),
+                    "the observers' page shows the device, nothing received and 3 still at the station")
         }
         #expect(try await fixture.snapshot() == before)
     }
