@@ -2,61 +2,11 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import NIOConcurrencyHelpers
 import Referendum
 import Storage
 @testable import Server
 import ElectionGuard
 import Testing
-
-/// A `plebiscite` process that prints the address it listens on.
-final class ListeningProcess: Sendable {
-    let process: Process
-    let port: Int
-    let output: NIOLockedValueBox<String>
-
-    init(_ arguments: [String], log: String) async throws {
-        let process = Process()
-        process.executableURL = ServerProcess.tool
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
-        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        errors.seekToEndOfFile()
-        process.standardError = errors
-        let output = NIOLockedValueBox("")
-        try process.run()
-        Thread {
-            while true {
-                let data = pipe.fileHandleForReading.availableData
-                if data.isEmpty { return }
-                output.withLockedValue { $0 += String(decoding: data, as: UTF8.self) }
-            }
-        }.start()
-        let deadline = ContinuousClock.now + .seconds(120)
-        var port: Int?
-        while port == nil, process.isRunning, ContinuousClock.now < deadline {
-            port = output.withLockedValue { $0.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/).map { Int($0.1)! } }
-            if port == nil { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        guard let port else {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw ServerProcess.ProcessFailure(description: "plebiscite \(arguments.first ?? "") did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        }
-        self.process = process
-        self.port = port
-        self.output = output
-    }
-
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-    func stop(_ signal: Int32) async throws {
-        kill(process.processIdentifier, signal)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-    }
-}
 
 /// The issue's process test (docs/stations.md): a central server and two `plebiscite station`
 /// processes; the link cut while ballots are cast; a station killed while casting; forged uploads;
@@ -73,16 +23,16 @@ struct StationProcessTests {
         let setup = try await Self.prepare(central, work: work)
         let port = try Self.freePort()
         let serve = ["serve", "--database", central, "--port", String(port), "--record", "\(work)/record", "--log-level", "warning"]
-        var server: ListeningProcess? = try await ListeningProcess(serve, log: log)
-        func station(_ name: String) async throws -> ListeningProcess {
-            try await ListeningProcess(["station", "--central", "http://127.0.0.1:\(port)", "--token-file", "\(work)/\(name).token",
+        var server: ServerProcess? = try await ServerProcess(serve, log: log)
+        func station(_ name: String) async throws -> ServerProcess {
+            try await ServerProcess(["station", "--central", "http://127.0.0.1:\(port)", "--token-file", "\(work)/\(name).token",
                                         "--database", "\(work)/\(name).sqlite", "--port", "0", "--sync-interval", "0.2",
                                         "--log-level", "notice"], log: log)
         }
-        var home: ListeningProcess? = try await station("A-1")
+        var home: ServerProcess? = try await station("A-1")
         let external = try await station("EXT")
         var acknowledged = [String]()
-        func cast(_ process: ListeningProcess, _ token: String, _ device: String, _ voters: [String]) async -> [String] {
+        func cast(_ process: ServerProcess, _ token: String, _ device: String, _ voters: [String]) async -> [String] {
             let result = await CastingDevice(port: process.port, token: token, device: device).cast(voters.map { setup.cards[$0]! })
             acknowledged += result.acknowledged
             return result.acknowledged
@@ -100,7 +50,7 @@ struct StationProcessTests {
         try await Task.sleep(for: .milliseconds(1_100))
         let late = await cast(home!, setup.tokens["A-1"]!, "A-1-B2", ["d5"])
         #expect(early.count == 1 && late.count == 1)
-        server = try await ListeningProcess(serve, log: log)
+        server = try await ServerProcess(serve, log: log)
 
         // The home station killed while casting; what it acknowledged survives and syncs after its restart.
         let device = CastingDevice(port: home!.port, token: setup.tokens["A-1"]!, device: "A-1-B1")
