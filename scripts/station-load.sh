@@ -47,6 +47,9 @@ station=$(grep -o 'http://[0-9.:]*' "$work/station.out" | head -1)
 
 # The link cut: the station votes alone on core 0.
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
+# A few seconds first, so that the station's encryption tables are built before the measured run.
+python3 scripts/server-load.py "$station" "$(cat "$work/station.token")" "$work/cards.csv" --devices "$devices" --duration 3 \
+    --label "warm-up " >/dev/null
 echo "station-load: $(nproc) cores, station on core 0, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 python3 scripts/server-load.py "$station" "$(cat "$work/station.token")" "$work/cards.csv" --devices "$devices" --duration "$duration" \
     --label "station (offline, 1 core) "

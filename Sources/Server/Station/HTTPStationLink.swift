@@ -46,8 +46,12 @@ public struct HTTPStationLink: StationLink {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let data: Data, response: URLResponse
+        // A session per request: on Linux a shared session that has seen refused connections can keep
+        // its worker threads busy (measured while the central server was down), so none outlives its request.
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.finishTasksAndInvalidate() }
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (data, response) = try await session.data(for: request)
         } catch {
             throw StationLinkError.unreachable("\(central.absoluteString): \(error.localizedDescription)")
         }
