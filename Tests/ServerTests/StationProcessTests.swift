@@ -54,15 +54,15 @@ struct StationProcessTests {
 
         // The home station killed while casting; what it acknowledged survives and syncs after its restart.
         let device = CastingDevice(port: home!.port, token: setup.tokens["A-1"]!, device: "A-1-B1")
-        let credentials = (9...40).map { setup.cards["v\($0)"]! }
+        let credentials = (9...298).map { setup.cards["v\($0)"]! }
         let casting = Task { await device.cast(credentials).acknowledged }
-        try await Task.sleep(for: .milliseconds(1_500))
+        try await Task.sleep(for: .milliseconds(800))
         try await home!.stop(SIGKILL)
         let beforeKill = await casting.value
         acknowledged += beforeKill
         #expect(!beforeKill.isEmpty && beforeKill.count < credentials.count, "killed mid-run, after \(beforeKill.count) acknowledged ballots")
         home = try await station("A-1")
-        #expect(await cast(home!, setup.tokens["A-1"]!, "A-1-B1", ["v41", "v42"]).count == 2)
+        #expect(await cast(home!, setup.tokens["A-1"]!, "A-1-B1", ["v299", "v300"]).count == 2)
 
         // Everything arrives: each acknowledged code on the central board exactly once, no device missing a ballot.
         let observer = setup.tokens["observer"]!
@@ -144,7 +144,7 @@ struct StationProcessTests {
         let secrets: [GuardianSecret]
     }
 
-    /// The small referendum, open now, with 42 voters of alpha (v1...v42) and 5 displaced ones (d1...d5);
+    /// The small referendum, open now, with 300 voters of alpha (v1...v300) and 5 displaced ones (d1...d5);
     /// token files for stations A-1 and EXT in `work`, and an observer token.
     static func prepare(_ database: String, work: String) async throws -> Prepared {
         let format = ISO8601DateFormatter()
@@ -158,7 +158,7 @@ struct StationProcessTests {
             try await engine.create(try ReferendumDefinition.parse(yaml), using: &generator)
             try await engine.announce()
             let register = "voter_id,home_region,displaced,home_station\n"
-                + (1...42).map { "v\($0),alpha,no,A-1" }.joined(separator: "\n") + "\n"
+                + (1...300).map { "v\($0),alpha,no,A-1" }.joined(separator: "\n") + "\n"
                 + (1...5).map { "d\($0),alpha,yes," }.joined(separator: "\n")
             let cards = try await engine.importRegister(csv: register, file: "register.csv", using: &generator)
             let secrets = try await engine.runCeremony(using: &generator)
