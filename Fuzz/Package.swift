@@ -8,6 +8,7 @@ import PackageDescription
 let targets = [
     "json", "constants", "manifest", "config", "initialized", "ballot", "encrypted-tally", "tally",
     "ballot-chain", "trustee", "referendum-files", "definition", "register", "audit-csv", "audit-profile", "ceremony", "paper",
+    "station-upload",
 ]
 
 let package = Package(

@@ -112,6 +112,8 @@ def seeds(target):
         "audit-profile": lambda: [read("Examples/profiles/plebiscite.yaml"), read("Examples/profiles/russia-2012-president.yaml")],
         # A real ceremony's messages and log (a throwaway trial), kept in the replayed corpus.
         "ceremony": lambda: [read("Tests/FuzzCorpus/ceremony/messages"), read("Tests/FuzzCorpus/ceremony/bundle")],
+        # A real station's upload (two ballots of scripts/station-load.sh, KEEP_WORK=1), kept in the replayed corpus.
+        "station-upload": lambda: [read("Tests/FuzzCorpus/station-upload/upload-real"), bytes([2]) + b'{"state":"open","devices":[],"received":0}'],
     }[target]()
 
 

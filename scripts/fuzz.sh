@@ -5,14 +5,14 @@
 #   scripts/fuzz.sh list                      # the targets
 #
 # TARGET is json, constants, manifest, config, initialized, ballot, encrypted-tally, tally,
-# ballot-chain, trustee, referendum-files, definition, register, audit-csv, audit-profile, ceremony or paper.
+# ballot-chain, trustee, referendum-files, definition, register, audit-csv, audit-profile, ceremony, paper or station-upload.
 # It stops after SECONDS or RUNS executions (0: no limit), whichever comes first, and prints
 # libFuzzer's figures and a last line "fuzz: TARGET executions=N crashes=N". A crashing input is
 # written to .build-fuzz/crashes/TARGET/; copy it to Tests/FuzzCorpus/TARGET/ with the fix, where
 # `swift test` replays it. The seed corpus is made from small real inputs by Fuzz/seeds.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets="json constants manifest config initialized ballot encrypted-tally tally ballot-chain trustee referendum-files definition register audit-csv audit-profile ceremony paper"
+targets="json constants manifest config initialized ballot encrypted-tally tally ballot-chain trustee referendum-files definition register audit-csv audit-profile ceremony paper station-upload"
 if [ "${1:-}" = list ]; then echo "$targets" | tr ' ' '\n'; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS [RUNS] [options]}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS [RUNS] [options]}

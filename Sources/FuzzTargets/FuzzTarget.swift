@@ -9,7 +9,7 @@ import Referendum
 /// Tests/FuzzCorpus (FuzzCorpusTests) run the same cases.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case json, constants, manifest, config, initialized, ballot, encryptedTally, tally, ballotChain, trustee
-    case referendumFiles, definition, register, auditCsv, auditProfile, ceremony, paper
+    case referendumFiles, definition, register, auditCsv, auditProfile, ceremony, paper, stationUpload
 
     /// Runs one input; libFuzzer ignores the result but requires 0.
     public func run(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
@@ -38,6 +38,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .auditProfile: _ = try? ColumnProfile.decode(yaml: Self.text(bytes))
         case .ceremony: CeremonyInputs.run(bytes)
         case .paper: PaperInputs.run(bytes)
+        case .stationUpload: StationInputs.run(bytes)
         }
     }
 

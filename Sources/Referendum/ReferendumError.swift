@@ -44,6 +44,9 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
     case notOwnStation(token: String, station: String)
     /// A station protocol or an audit entry that the referendum refuses, with the cell and why.
     case paper(cell: String, reason: String)
+    /// A station's upload that does not follow on from what the central server holds: a ballot missing
+    /// or out of order, a broken chain of codes, or another ballot under a received id.
+    case uploadConflict(ballotId: String, reason: String)
 
     public var description: String {
         switch self {
@@ -61,6 +64,7 @@ public enum ReferendumError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalidInput(let field, let reason): "\(field): \(reason)"
         case .notOwnStation(let token, let station):
             "this token is for station \(token); it may act for \(station) only if that is one of its mobile boxes"
+        case .uploadConflict(let id, let reason): "ballot \(id): \(reason)"
         case .unknownBallot(let id): "no ballot \(id) in this referendum"
         case .ballotAlreadyDecided(let id, let state): "ballot \(id) is already \(state)"
         case .invalidChoice(let choice): "\(choice) is not an option of this referendum"

@@ -11,7 +11,7 @@ struct Plebiscite: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, AnnounceCommand.self, RegisterCommand.self, CeremonyCommand.self,
             OpenCommand.self, CastCommand.self, StatusCommand.self, CloseCommand.self, TallyCommand.self,
             GuardianCommand.self, DecryptCommand.self, ProtocolCommand.self, RLACommand.self, CertifyCommand.self, PublishCommand.self,
-            AuditCommand.self, AssessCommand.self, VerifyCommand.self, TrackCommand.self, ServeCommand.self, TokenCommand.self,
+            AuditCommand.self, AssessCommand.self, VerifyCommand.self, TrackCommand.self, ServeCommand.self, TokenCommand.self, StationCommand.self,
         ]
     )
 }

@@ -61,6 +61,8 @@ struct CommandLineTests {
         (["token", "issue", "king", "--database", database], 1, "king"),
         (["token", "list", "--database", "/proc/plebiscite-none/db.sqlite"], 1, "plebiscite-none"),
         (["token", "revoke", "nope", "--database", database], 64, "nope"),
+        (["station", "--central", "ftp://central", "--token-file", "\(work)/missing.token"], 64, "--central"),
+        (["station", "--central", "http://127.0.0.1:9", "--token-file", "\(work)/missing.token", "--database", "\(work)/s.sqlite"], 64, "missing.token"),
     ]
 
     @Test("every subcommand refuses a bad input with its status and a message naming the problem", arguments: 0..<cases.count)

@@ -93,6 +93,30 @@ struct StoreRulesTests {
         }
     }
 
+    @Test("a station's decided ballot is appended while open or closed, decided inside its window, and refused after the count", arguments: StoreKind.enabled)
+    func decidedAppend(kind: StoreKind) async throws {
+        try await withFreshStore(kind) { subject in
+            let store = subject.store
+            try await Fixtures.prepare(store, state: .closed)
+            let cast = Fixtures.entry("s1-000001", device: "s1").decided(.cast, at: Fixtures.moment.addingTimeInterval(60))
+            await #expect(throws: ReferendumError.lifecycle(action: "cast", state: .closed, required: [.open])) {
+                try await store.append(Fixtures.entry("s1-000001", device: "s1"), after: nil)
+            }
+            let late = Fixtures.entry("s1-000001", device: "s1").decided(.cast, at: SmallReferendumText.afterVoting)
+            await #expect(throws: ReferendumError.self) { try await store.append(late, after: nil) }
+            #expect(try await store.chainHead(device: "s1") == nil)
+            try await store.append(cast, after: nil)
+            #expect(try await store.entry(ballotId: cast.ballotId) == cast)
+            #expect(try await store.chainHead(device: "s1") == ChainHead(lastCode: cast.confirmationCode, length: 1))
+            try await store.transition(from: .closed, to: .counted, at: Fixtures.moment) { _ in }
+            let next = Fixtures.entry("s1-000002", device: "s1").decided(.abandoned, at: Fixtures.moment)
+            await #expect(throws: ReferendumError.lifecycle(action: "receive a station's ballots", state: .counted, required: [.open, .closed])) {
+                try await store.append(next, after: cast.confirmationCode)
+            }
+            #expect(try await store.chainHead(device: "s1")?.length == 1)
+        }
+    }
+
     @Test("appending the same ballot again changes nothing; another ballot on a moved chain is refused", arguments: StoreKind.enabled)
     func appendIdempotentAndChained(kind: StoreKind) async throws {
         try await withFreshStore(kind) { subject in

@@ -80,23 +80,7 @@ public final class CastingDesk: Sendable {
         guard let station = definition.station(stationId) else {
             throw ReferendumError.wrongStation(station: stationId, reason: "no such station in this referendum")
         }
-        guard station.serves.contains(voter.homeRegion) else {
-            throw ReferendumError.wrongStation(station: stationId, reason: "it does not serve voters of \(voter.homeRegion)")
-        }
-        switch station.kind {
-        case .regional:
-            if let home = voter.homeStation, home != station.id {
-                throw ReferendumError.wrongStation(station: stationId, reason: "the voter is listed at station \(home)")
-            }
-        case .mobile:
-            if let home = voter.homeStation, home != station.parent {
-                throw ReferendumError.wrongStation(station: stationId, reason: "the voter is listed at station \(home), not \(station.parent ?? "?")")
-            }
-        case .external:
-            guard voter.displaced else {
-                throw ReferendumError.wrongStation(station: stationId, reason: "external stations are for displaced voters; this voter votes in \(voter.homeRegion)")
-            }
-        }
+        try station.requireServes(voter)
         try definition.requireVotingWindow(region: voter.homeRegion, at: date ?? clock.now())
         return VoterSession(pseudonym: voter.pseudonym, region: voter.homeRegion, station: station)
     }

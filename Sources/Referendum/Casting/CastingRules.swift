@@ -66,6 +66,35 @@ extension ReferendumDefinition {
     }
 }
 
+extension ReferendumDefinition.Station {
+    /// Refuses a voter this station does not serve: a voter of another region, a voter listed at
+    /// another station (a mobile box serves its parent's voters), a voter who is not displaced at an
+    /// external station. The one rule for check-in at a booth and for what a station's package holds.
+    /// - Throws: `wrongStation` saying why.
+    public func requireServes(_ voter: RegisteredVoter) throws {
+        guard serves.contains(voter.homeRegion) else {
+            throw ReferendumError.wrongStation(station: id, reason: "it does not serve voters of \(voter.homeRegion)")
+        }
+        switch kind {
+        case .regional:
+            if let home = voter.homeStation, home != id {
+                throw ReferendumError.wrongStation(station: id, reason: "the voter is listed at station \(home)")
+            }
+        case .mobile:
+            if let home = voter.homeStation, home != parent {
+                throw ReferendumError.wrongStation(station: id, reason: "the voter is listed at station \(home), not \(parent ?? "?")")
+            }
+        case .external:
+            guard voter.displaced else {
+                throw ReferendumError.wrongStation(station: id, reason: "external stations are for displaced voters; this voter votes in \(voter.homeRegion)")
+            }
+        }
+    }
+
+    /// Whether this station serves `voter` (`requireServes` without the reason).
+    public func serves(_ voter: RegisteredVoter) -> Bool { (try? requireServes(voter)) != nil }
+}
+
 /// The referendum's definition, read once by a store and kept: a definition never changes after the
 /// referendum is created, and the stores check each ballot against its voting windows inside the
 /// ballot's own transaction.

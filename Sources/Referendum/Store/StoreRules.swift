@@ -20,16 +20,31 @@ public enum StoreRules {
         guard state == .open else { throw ReferendumError.lifecycle(action: action, state: state, required: [.open]) }
     }
 
+    /// Refuses an append in the wrong state: a pending ballot (from a booth) needs the polls open; a
+    /// decided one (a station's offline ballot, `ReferendumEngine.receive`) is received while open or
+    /// closed, so that ballots made before the close still arrive until the count (docs/stations.md).
+    public static func requireAppendable(_ entry: BallotEntry, state: LifecycleState?) throws {
+        if entry.status == .pending { return try requireOpen(state, "cast") }
+        guard let state, state == .open || state == .closed else {
+            throw ReferendumError.lifecycle(action: "receive a station's ballots", state: state ?? .draft, required: [.open, .closed])
+        }
+    }
+
     /// Decides an append of `entry` after `previous`.
     /// - Parameters:
     ///   - storedCode: the confirmation code of a stored ballot with the same id, if any.
     ///   - head: the device's chain as stored.
     ///   - definition: the referendum's definition, for its region's voting window.
+    /// A decided entry (a station's upload, `ReferendumEngine.receive`) is taken while the referendum
+    /// is open or closed, and its decision too must fall inside the region's window.
     /// - Throws: `lifecycle` when not open; `outsideWindow` when the ballot was made outside its
     ///   region's window; `storage` for another ballot under this id or a chain that moved on.
     public static func append(_ entry: BallotEntry, after previous: UInt256?, state: LifecycleState?,
                               storedCode: UInt256?, head: ChainHead?, definition: ReferendumDefinition?) throws -> AppendOutcome {
-        try requireOpen(state, "cast")
+        try requireAppendable(entry, state: state)
+        if entry.status != .pending, entry.status != .abandoned, let decidedAt = entry.decidedAt {
+            try definition?.requireVotingWindow(region: entry.region, at: decidedAt)
+        }
         if let storedCode {
             guard storedCode == entry.confirmationCode else {
                 throw ReferendumError.ballotConflict("ballot \(entry.ballotId) exists with another confirmation code")

@@ -18,6 +18,8 @@ public enum BodyLimit {
     public static let protocols = 1024 * 1024
     /// A register (CSV).
     public static let register = 64 * 1024 * 1024
+    /// A station's upload: at most `StationUpload.maximumBallots` ballots (about 10 kB each) and its visits.
+    public static let stationUpload = 8 * 1024 * 1024
 
     /// The limit for a request path.
     static func forPath(_ path: String) -> Int {
@@ -28,6 +30,7 @@ public enum BodyLimit {
         case _ where path.hasPrefix("/api/v1/admin/audit/"): protocols
         case "/api/v1/guardian/rounds": guardianRound
         case "/api/v1/guardian/ceremony": ceremony
+        case "/api/v1/station/uploads": stationUpload
         case _ where path.hasPrefix("/api/v1/admin/ceremony/"): ceremony
         default: standard
         }

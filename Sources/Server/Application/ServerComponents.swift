@@ -15,6 +15,8 @@ public struct ServerComponents: Sendable {
     let caches: PublicCaches
     let record: RecordFiles
     let pages: PageRenderer
+    let rosters: StationRosters
+    let stationSync: StationSyncLog
 
     /// Components over `store` and `tokens`.
     /// - Parameter clock: the engine's clock (tests set the time; a server uses the machine's).
@@ -31,5 +33,7 @@ public struct ServerComponents: Sendable {
         caches = PublicCaches(engine: engine)
         record = RecordFiles(directory: options.recordDirectory)
         pages = PageRenderer()
+        rosters = StationRosters()
+        stationSync = StationSyncLog()
     }
 }

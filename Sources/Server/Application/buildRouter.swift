@@ -18,6 +18,11 @@ public func buildRouter(_ components: ServerComponents) -> Router<ServerRequestC
     PaperController<ServerRequestContext>(engine: components.engine, caches: components.caches).addRoutes(to: api.group("admin"))
     StationController<ServerRequestContext>(desks: components.desks, sessions: components.sessions, tokens: components.tokens, metrics: components.metrics)
         .addRoutes(to: api.group("station"))
+    StationSyncController<ServerRequestContext>(engine: components.engine, rosters: components.rosters, log: components.stationSync)
+        .addRoutes(to: api.group("station"))
+    let observers = api.group("observer")
+    observers.add(middleware: RequireRole<ServerRequestContext>(.observer, .admin))
+    observers.get("devices") { _, _ in JSONResponse(try await components.stationSync.status(store: components.engine.store)) }
     GuardianController<ServerRequestContext>(engine: components.engine).addRoutes(to: api.group("guardian"))
     ObserverController<ServerRequestContext>(engine: components.engine, tokens: components.tokens, tokenCache: components.tokenCache,
                                              turnout: components.turnout,

@@ -22,6 +22,7 @@ extension APIError {
         case .invalidInput: (.unprocessableContent, "invalid-input")
         case .notOwnStation: (.forbidden, "wrong-station")
         case .paper: (.unprocessableContent, "paper")
+        case .uploadConflict: (.conflict, "upload-conflict")
         case .noReferendum: (.conflict, "no-referendum")
         case .referendumExists, .tokenExists: (.conflict, "exists")
         // Two sessions on one device encrypted the same sequence number: the later one lost the race.

@@ -186,12 +186,17 @@ struct PagesController<Context: RequestContextWithRole> {
             let words = Localization.strings(language)
             let snapshot = try await components.turnout.snapshot()
             let names = Dictionary(uniqueKeysWithValues: (setup?.definition.regions ?? []).map { ($0.id, $0.name.text(language)) })
+            let devices = try await components.stationSync.status(store: components.engine.store)
             return pages.render("observer", language: language, title: words["observer.title"]!, setup: setup, values: [
                 "stateText": stateText(setup, language),
                 "updated": ISO8601DateFormatter().string(from: snapshot.at),
                 "regions": snapshot.regions.map { ["id": $0.id, "name": names[$0.id] ?? $0.id, "registered": $0.registered,
                                                    "voters": $0.voters, "turnout": percent($0.turnout)] as [String: Any] },
                 "stations": snapshot.stations.map { ["id": $0.id, "kind": words["kind.\($0.kind)"] ?? $0.kind, "ballots": $0.ballots] as [String: Any] },
+                "hasDevices": !devices.isEmpty,
+                "devices": devices.map {
+                    ["device": $0.device, "station": $0.station, "received": $0.received, "last": $0.lastBallotId ?? "–", "missing": $0.missing] as [String: Any]
+                },
                 "statuses": BallotStatus.allCases.map { ["key": $0.rawValue, "label": words["status.\($0.rawValue)"] ?? $0.rawValue,
                                                          "count": snapshot.ballots[$0.rawValue] ?? 0] as [String: Any] },
             ])

@@ -115,7 +115,7 @@ extension PostgresStore {
     func append(_ entry: BallotEntry, json: Data, after previous: UInt256?, visit: MobileVisit?,
                 on connection: PostgresConnection) async throws {
         let state = try await lockedState(connection)
-        try StoreRules.requireOpen(state, "cast")
+        try StoreRules.requireAppendable(entry, state: state)
         // The chain is locked before the ballot is looked up: a concurrent append of the same ballot
         // by another process has then committed, and is found as already stored.
         let head = try await lockedHead(device: entry.deviceId, connection)

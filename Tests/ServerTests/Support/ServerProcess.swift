@@ -23,12 +23,24 @@ final class ServerProcess: Sendable {
     }
 
     /// Starts a server on `database` at a free port and waits until it listens.
-    init(database: String) async throws {
+    convenience init(database: String) async throws {
+        try await self.init(["serve", "--database", database, "--port", "0", "--record", temporaryPath("record"), "--log-level", "warning"])
+    }
+
+    /// Starts `plebiscite ARGUMENTS` (a server or a station) and waits until it says where it listens;
+    /// its standard error goes to `log` when given.
+    init(_ arguments: [String], log: String? = nil) async throws {
         let process = Process()
         process.executableURL = Self.tool
-        process.arguments = ["serve", "--database", database, "--port", "0", "--record", temporaryPath("record"), "--log-level", "warning"]
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        if let log {
+            if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
+            let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            errors.seekToEndOfFile()
+            process.standardError = errors
+        }
         let output = NIOLockedValueBox("")
         try process.run()
         // A thread of its own: the read blocks, and must not hold one of the few cooperative threads.
@@ -39,7 +51,7 @@ final class ServerProcess: Sendable {
                 output.withLockedValue { $0 += String(decoding: data, as: UTF8.self) }
             }
         }.start()
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(120)
         var port: Int?
         while port == nil, process.isRunning, ContinuousClock.now < deadline {
             port = output.withLockedValue { $0.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/).map { Int($0.1)! } }
@@ -47,7 +59,8 @@ final class ServerProcess: Sendable {
         }
         guard let port else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw ProcessFailure(description: "the server did not start: \(output.withLockedValue { $0 })")
+            let logged = log.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+            throw ProcessFailure(description: "plebiscite \(arguments.first ?? "") did not start: \(output.withLockedValue { $0 }) \(logged)")
         }
         self.process = process
         self.port = port

@@ -15,8 +15,12 @@ enum ObserverTemplate {
         <table id="stations"><tr><th>{{t.results_station}}</th><th class="num">{{t.observer_cast}}</th></tr>
         {{#stations}}<tr data-station="{{id}}"><td>{{id}} <span class="muted small">{{kind}}</span></td><td class="num">{{ballots}}</td></tr>{{/stations}}
         </table>
+        {{#hasDevices}}<h2>{{t.observer_devices}}</h2>
+        <table id="devices"><tr><th>{{t.observer_device}}</th><th>{{t.results_station}}</th><th class="num">{{t.observer_received}}</th><th>{{t.observer_last}}</th><th class="num">{{t.observer_missing}}</th></tr>
+        {{#devices}}<tr data-device="{{device}}"><td>{{device}}</td><td>{{station}}</td><td class="num">{{received}}</td><td>{{last}}</td><td class="num">{{missing}}</td></tr>{{/devices}}
+        </table>{{/hasDevices}}
         <h2>{{t.observer_links}}</h2>
-        <p class="small"><a href="/api/v1/observer/ballots">/api/v1/observer/ballots</a> · <a href="/api/v1/observer/mobile-visits">/api/v1/observer/mobile-visits</a> · <a href="/api/v1/observer/audit">/api/v1/observer/audit</a> · <a href="/api/v1/observer/turnout/stream">/api/v1/observer/turnout/stream</a></p>
+        <p class="small"><a href="/api/v1/observer/ballots">/api/v1/observer/ballots</a> · <a href="/api/v1/observer/mobile-visits">/api/v1/observer/mobile-visits</a> · <a href="/api/v1/observer/audit">/api/v1/observer/audit</a> · <a href="/api/v1/observer/devices">/api/v1/observer/devices</a> · <a href="/api/v1/observer/turnout/stream">/api/v1/observer/turnout/stream</a></p>
         <script>
         (function () {
           if (!window.EventSource) return;
