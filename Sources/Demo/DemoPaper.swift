@@ -4,21 +4,25 @@ import Referendum
 
 /// The paper half of the demo: every cast ballot's paper slip goes into its station's box, the
 /// commissions count the boxes into protocols, and the audit board counts what the risk-limiting
-/// audit draws. One station's devices can be made to lie: they record the last option for every
-/// voter while the slips print the voter's own choice, which is what the paper is there to catch.
+/// audit draws. One station's devices can be made to lie: they record one option (`lieFor`, by
+/// default the first) for every voter while the slips print the voter's own choice, which is what
+/// the paper is there to catch.
 /// Slips go into the box in envelopes; before counting, each commission sets aside unopened the
 /// envelopes of ballots a revote superseded, so its paper holds exactly the counted ballots.
 public struct DemoPaper: Sendable {
     /// The station whose devices lie, if any.
     public var lyingStation: String?
+    /// The option the lying station's devices record for everyone; nil for the first option.
+    public var lieFor: String?
     /// The audit's public seed.
     public var seed: String
     public var riskLimit: Double
     public var method: RecordedAudit.Method
 
-    public init(lyingStation: String? = nil, seed: String = "38461029573810294756", riskLimit: Double = 0.05,
+    public init(lyingStation: String? = nil, lieFor: String? = nil, seed: String = "38461029573810294756", riskLimit: Double = 0.05,
                 method: RecordedAudit.Method = .batchComparison) {
         self.lyingStation = lyingStation
+        self.lieFor = lieFor
         self.seed = seed
         self.riskLimit = riskLimit
         self.method = method
@@ -26,7 +30,7 @@ public struct DemoPaper: Sendable {
 
     /// What a device records for a voter at `station` choosing `choice`.
     func recorded(_ choice: String, at station: String, _ definition: ReferendumDefinition) -> String {
-        definition.tallyStation(of: station) == lyingStation ? definition.options[definition.options.count - 1].id : choice
+        definition.tallyStation(of: station) == lyingStation ? (lieFor ?? definition.options[0].id) : choice
     }
 
     /// A slip in a box: the tally station (a mobile box's parent), the region, the voter's choice.

@@ -52,7 +52,7 @@ public struct DemoSummary: Sendable {
                         + "into \(results.remainders.count) region remainders (under \(outcome.setup.definition.cellThreshold) ballots)"))
         if let paper = outcome.paper {
             let unexplained = paper.cells.filter(\.unexplained)
-            lines.append("paper: \(paper.protocols.count) protocols; \(unexplained.count) cells whose paper differs from the devices beyond the revotes"
+            lines.append("paper: \(paper.protocols.count) protocols; \(unexplained.count) cells where the paper and the devices differ"
                          + (unexplained.isEmpty ? "" : ": " + unexplained.map(\.scope).joined(separator: ", ")))
         }
         if let audit = outcome.audit {

@@ -35,6 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
     var paper = false
     @Option(name: .customLong("lying-station"), help: "With --paper: a station whose devices record the first option for every voter.")
     var lyingStation: String?
+    @Option(name: .customLong("lie-for"), help: "With --lying-station: the option its devices record for everyone (default: the first).")
+    var lieFor: String?
     @Option(name: .customLong("audit-seed"), help: "With --paper: the audit's public seed.") var auditSeed = DemoPaper().seed
     @Option(name: .customLong("risk-limit"), help: "With --paper: the audit's risk limit.") var riskLimit = 0.05
     @Option(name: .customLong("audit-method"), help: "With --paper: batch-comparison or ballot-polling.")
@@ -67,7 +69,10 @@ struct DemoCommand: AsyncParsableCommand {
         if let lyingStation, parsed.station(lyingStation) == nil {
             throw ValidationError("--lying-station: no station \(lyingStation) in \(definition)")
         }
-        let demoPaper = paper ? DemoPaper(lyingStation: lyingStation, seed: auditSeed, riskLimit: riskLimit, method: auditMethod) : nil
+        if let lieFor, !parsed.options.contains(where: { $0.id == lieFor }) {
+            throw ValidationError("--lie-for: \(lieFor) is not an option of \(definition)")
+        }
+        let demoPaper = paper ? DemoPaper(lyingStation: lyingStation, lieFor: lieFor, seed: auditSeed, riskLimit: riskLimit, method: auditMethod) : nil
         let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: guardianList, seed: seed &+ 1, paper: demoPaper)
             .run(store: store) { done, total in bar.update(done, of: total) }
         bar.finish()

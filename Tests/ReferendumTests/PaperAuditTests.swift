@@ -100,7 +100,7 @@ struct PaperAuditTests {
         let scenario = DemoScenario(definition: try Self.definition("four-regions.yaml"), voters: 200, seed: 31)
         let store = InMemoryStore()
         let outcome = try await DemoRunner(scenario: scenario, decryptingGuardians: [1, 2, 3], seed: 4,
-                                           paper: DemoPaper(lyingStation: "LUH-01")).run(store: store)
+                                           paper: DemoPaper(lyingStation: "LUH-01", lieFor: "no")).run(store: store)
         #expect(outcome.matchesExpected, "the devices recorded what they were made to")
         let audit = try #require(outcome.audit)
         #expect(audit.contests.allSatisfy { $0.status == .confirmed || $0.status == .handCounted })
