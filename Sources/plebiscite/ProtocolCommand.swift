@@ -58,11 +58,11 @@ struct ProtocolCommand: AsyncParsableCommand {
 
         static func text(_ report: RecordedPaper) -> String {
             var lines = ["\(report.protocols.count) protocols; \(report.cells.count) cells; "
-                         + "\(report.cells.filter(\.unexplained).count) with differences the revotes do not explain"]
+                         + "\(report.cells.filter(\.unexplained).count) where the paper and the devices differ"]
             for cell in report.cells where !cell.differences.isEmpty {
                 let what = cell.differences.map { "\($0.field) paper \($0.paper.map(String.init) ?? "-") electronic \($0.electronic.map(String.init) ?? "-")" }
                 lines.append("  \(cell.unexplained ? "!" : " ") \(cell.scope): " + what.joined(separator: "; ")
-                             + (cell.superseded > 0 ? " (\(cell.superseded) superseded ballots in the box)" : ""))
+                             + (cell.superseded > 0 ? " (\(cell.superseded) envelopes of superseded ballots to set aside)" : ""))
             }
             for region in report.regions {
                 let votes = region.reported.votes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

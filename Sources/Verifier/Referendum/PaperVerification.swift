@@ -4,8 +4,9 @@ import Foundation
 /// R.6: the stations' protocols (`referendum/protocols.json`), re-derived from docs/referendum-record.md
 /// without Referendum's code: every published protocol keeps its control relations and names a station
 /// that serves its region; each cell's paper is the sum of its protocols; its electronic count is
-/// totals.json's; its superseded count is ballots.csv's; its differences and whether they are
-/// explained follow; and each region's reported result is its electronic totals plus its paper-only stations.
+/// totals.json's; its superseded count is ballots.csv's (each needs an envelope set aside); its
+/// differences follow, and any difference marks it; and each region's reported result is its
+/// electronic totals plus its paper-only stations.
 enum PaperVerification {
     static let file = ReferendumFiles.path(.protocols)
 
