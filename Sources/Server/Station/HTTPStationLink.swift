@@ -1,15 +1,19 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 import Referendum
 
-/// A station's link to the central server over HTTP, with its station token.
+/// A station's link to the central server over HTTP (async-http-client on SwiftNIO, one shared
+/// connection pool), with its station token. Linux's URLSession spent a whole core in its worker
+/// threads while uploading and synced at 1 to 8 ballots a second (docs/server.md).
 public struct HTTPStationLink: StationLink {
     public let central: URL
     let token: String
     /// Seconds a request may take before the link counts as down.
     public let timeout: TimeInterval
+    /// The largest answer read (a package holds the station's roster).
+    static let maximumAnswer = 256 << 20
 
     public init(central: URL, token: String, timeout: TimeInterval = 30) {
         self.central = central
@@ -18,13 +22,13 @@ public struct HTTPStationLink: StationLink {
     }
 
     public func package() async throws -> StationPackage {
-        try decode(StationPackage.self, try await request("GET", "package"))
+        try decode(StationPackage.self, try await request(.GET, "package"))
     }
 
     public func upload(_ upload: StationUpload) async throws -> UploadReceipt {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        return try decode(UploadReceipt.self, try await request("POST", "uploads", body: try encoder.encode(upload)))
+        return try decode(UploadReceipt.self, try await request(.POST, "uploads", body: try encoder.encode(upload)))
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
@@ -37,28 +41,25 @@ public struct HTTPStationLink: StationLink {
         }
     }
 
-    private func request(_ method: String, _ path: String, body: Data? = nil) async throws -> Data {
-        var request = URLRequest(url: central.appendingPathComponent("api/v1/station/\(path)"), timeoutInterval: timeout)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+    private func request(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Data {
+        var request = HTTPClientRequest(url: central.appendingPathComponent("api/v1/station/\(path)").absoluteString)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
         if let body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let data: Data, response: URLResponse
-        // A session per request: on Linux a shared session that has seen refused connections can keep
-        // its worker threads busy (measured while the central server was down), so none outlives its request.
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
+        let status: UInt, data: Data
         do {
-            (data, response) = try await session.data(for: request)
+            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+            status = response.status.code
+            data = Data(try await response.body.collect(upTo: Self.maximumAnswer).readableBytesView)
         } catch {
-            throw StationLinkError.unreachable("\(central.absoluteString): \(error.localizedDescription)")
+            throw StationLinkError.unreachable("\(central.absoluteString): \(error)")
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
             let message = (try? JSONDecoder().decode(APIErrorBody.self, from: data))?.error ?? String(decoding: data.prefix(500), as: UTF8.self)
-            throw StationLinkError.refused(status: status, message: "\(method) \(path): \(message)")
+            throw StationLinkError.refused(status: Int(status), message: "\(method.rawValue) \(path): \(message)")
         }
         return data
     }
