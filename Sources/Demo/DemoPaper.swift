@@ -75,11 +75,9 @@ public struct DemoPaper: Sendable {
                 _ = try await engine.enterHandCount(region: contest.region, contest.batches.map { count($0.batch) })
             } else {
                 let round = contest.rounds.last!
-                let counted = Set(contest.rounds.dropLast().flatMap { ($0.counted ?? []).map(\.batch) })
                 switch paper.method {
                 case .batchComparison:
-                    let due = Set(round.sample.map(\.batch)).subtracting(counted).sorted()
-                    _ = try await engine.enterAuditRound(region: contest.region, .batches(due.map(count)))
+                    _ = try await engine.enterAuditRound(region: contest.region, .batches(contest.batchesDue.map(count)))
                 case .ballotPolling:
                     // The board takes the position-th sheet of the batch's stack, in the order they were counted.
                     let reads = Dictionary(uniqueKeysWithValues: round.sample.map { draw in

@@ -29,8 +29,7 @@ struct RLACommand: AsyncParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
-            let audit = try await workspace.withEngine { try await $0.setup().paper?.audit }
-            guard let audit else { throw ValidationError("no audit has started: run `plebiscite rla start`") }
+            let audit = try await workspace.withEngine { try await RLACommand.audit(of: $0) }
             for contest in audit.contests where contest.status == .sampling {
                 guard let round = contest.rounds.last else { continue }
                 print("\(contest.region), round \(round.number): \(round.size) draws")
@@ -51,9 +50,7 @@ struct RLACommand: AsyncParsableCommand {
         func run() async throws {
             let text = try readText(file)
             let contest = try await workspace.withEngine { engine in
-                guard let method = try await engine.setup().paper?.audit?.method else {
-                    throw ValidationError("no audit has started: run `plebiscite rla start`")
-                }
+                let method = try await RLACommand.audit(of: engine).method
                 return try await engine.enterAuditRound(region: region, try AuditEntry.read(text, file: file, method: method))
             }
             print(RLACommand.text(contest))
@@ -80,10 +77,16 @@ struct RLACommand: AsyncParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
-            let audit = try await workspace.withEngine { try await $0.setup().paper?.audit }
-            guard let audit else { throw ValidationError("no audit has started: run `plebiscite rla start`") }
+            let audit = try await workspace.withEngine { try await RLACommand.audit(of: $0) }
             print(RLACommand.text(audit))
         }
+    }
+
+    /// The audit under way.
+    /// - Throws: `ValidationError` saying to start one, when none has started.
+    static func audit(of engine: ReferendumEngine) async throws -> RecordedAudit {
+        guard let audit = try await engine.setup().paper?.audit else { throw ValidationError("no audit has started: run `plebiscite rla start`") }
+        return audit
     }
 
     static func text(_ audit: RecordedAudit) -> String {

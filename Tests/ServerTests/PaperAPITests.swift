@@ -68,6 +68,11 @@ struct PaperAPITests {
             #expect(beta.status == .ok && beta.text.contains("hand-counted"), "\(beta.text)")
             let wrong = try await client.send(.post, "/api/v1/admin/audit/beta/round", token: admin, text: "[]")
             #expect(wrong.status == .unprocessableContent)
+            // The board's form goes to the same engine call: its encoded fields decode, and the refusal is the engine's.
+            let form = "region=beta&ballots.station%2FB-1%2Fbeta=1&votes.station%2FB-1%2Fbeta.yes=0&votes.station%2FB-1%2Fbeta.no=1"
+            let board = try await client.send(.post, "/audit/board?lang=en", token: admin, text: form,
+                                              headers: [.contentType: "application/x-www-form-urlencoded"])
+            #expect(board.status == .unprocessableContent && board.text.contains("no round waits for counts"), "\(board.status) \(board.text.prefix(300))")
         }
     }
 

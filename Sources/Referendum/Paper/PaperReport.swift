@@ -50,7 +50,7 @@ public enum PaperReport {
 
         let regions = results.regions.map { region in
             let extra = paperOnly.filter { $0.region == region.id }
-            let paperVotes = Dictionary(uniqueKeysWithValues: options.map { option in (option, extra.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
+            let paperVotes = votes(of: extra, options: options)
             let paperCount = RecordedPaper.Count(ballots: extra.reduce(0) { $0 + $1.found - $1.setAside }, votes: paperVotes)
             let electronic = RecordedPaper.Count(ballots: region.ballots, votes: region.votes)
             return RecordedPaper.Region(region: region.id, electronic: electronic, paperOnly: paperCount,
@@ -60,6 +60,11 @@ public enum PaperReport {
         func published(_ entry: StationProtocol) -> Bool { entry.mode == .paperOnly || !merge.isMerged(station: entry.station, region: entry.region) }
         return RecordedPaper(protocols: paper.protocols.filter(published).sorted { $0.cell < $1.cell },
                              replaced: paper.replaced.filter(published), cells: cells, regions: regions)
+    }
+
+    /// The protocols' votes summed, option by option.
+    static func votes(of protocols: [StationProtocol], options: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: options.map { option in (option, protocols.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
     }
 
     /// One cell: the protocols' sum (when every station of the cell sent one) against the electronic count.
@@ -75,7 +80,7 @@ public enum PaperReport {
         var differences = [RecordedPaper.Difference]()
         let found = protocols.reduce(0) { $0 + $1.found }, issued = protocols.reduce(0) { $0 + $1.issued }
         let setAside = protocols.reduce(0) { $0 + $1.setAside }
-        let votes = Dictionary(uniqueKeysWithValues: options.map { option in (option, protocols.reduce(0) { $0 + ($1.votes[option] ?? 0) }) })
+        let votes = Self.votes(of: protocols, options: options)
         if let electronic {
             if found - setAside != electronic.ballots {
                 differences.append(.init(field: "ballots", paper: found - setAside, electronic: electronic.ballots))

@@ -17,9 +17,8 @@ struct AuditPages<Context: RequestContextWithRole> {
         }
         router.post("audit/board") { request, context in
             guard context.role?.kind == .admin else { return Response.redirect(to: "/login?next=/audit/board") }
-            let form = try await request.bodyText(context: context)
             do {
-                let fields = Self.fields(form)
+                let fields = try await request.form([String: String].self, context: context)
                 guard let region = fields["region"], let method = try await controller.engine.setup().paper?.audit?.method else {
                     throw APIError(.unprocessableContent, "no audit round to enter", reason: "paper")
                 }
@@ -60,11 +59,10 @@ struct AuditPages<Context: RequestContextWithRole> {
         let options = definition.options.map { ["id": $0.id, "text": $0.text.text(language)] }
         let due = audit.contests.compactMap { contest -> [String: Any]? in
             guard contest.status == .sampling, let round = contest.rounds.last else { return nil }
-            let counted = Set(contest.rounds.dropLast().flatMap { ($0.counted ?? []).map(\.batch) })
             var item: [String: Any] = ["region": contest.region, "name": definition.region(contest.region)?.name.text(language) ?? contest.region,
                                        "round": round.number]
             if audit.method == .batchComparison {
-                item["batches"] = Set(round.sample.map(\.batch)).subtracting(counted).sorted().map { ["batch": $0, "options": options] as [String: Any] }
+                item["batches"] = contest.batchesDue.map { ["batch": $0, "options": options] as [String: Any] }
             } else {
                 item["ballots"] = round.sample.map { ["ticket": $0.ticket, "batch": $0.batch, "position": $0.position ?? 0, "options": options] as [String: Any] }
             }
@@ -88,18 +86,6 @@ struct AuditPages<Context: RequestContextWithRole> {
             },
             "due": due, "sampling": !due.isEmpty, "board": board,
         ]
-    }
-
-    /// The form's fields, URL-decoded (bounded by the route's body limit).
-    static func fields(_ body: String) -> [String: String] {
-        var fields = [String: String]()
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            if parts.count == 2 { fields[parts[0]] = parts[1] }
-        }
-        return fields
     }
 
     /// The round's entry from the form: `ballots.<batch>` and `votes.<batch>.<option>`, or `read.<ticket>`.

@@ -74,11 +74,10 @@ extension ReferendumEngine {
             var round = contest.rounds[index]
             switch (audit.method, entry) {
             case (.batchComparison, .batches(let counts)):
-                let earlier = Set(contest.rounds[..<index].flatMap { ($0.counted ?? []).map(\.batch) })
-                let due = Set(round.sample.map(\.batch)).subtracting(earlier)
+                let due = contest.batchesDue
                 let given = counts.map(\.batch)
-                guard Set(given) == due, given.count == due.count else {
-                    throw ReferendumError.paper(cell: region, reason: "round \(round.number) needs the hand counts of \(due.sorted().joined(separator: ", ")); got \(given.joined(separator: ", "))")
+                guard Set(given) == Set(due), given.count == due.count else {
+                    throw ReferendumError.paper(cell: region, reason: "round \(round.number) needs the hand counts of \(due.joined(separator: ", ")); got \(given.joined(separator: ", "))")
                 }
                 for count in counts { try Self.check(count, options: contest.options, region: region) }
                 round.counted = counts.sorted { $0.batch < $1.batch }
